@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# EdgeMask developer entry point. Every command first makes sure the machine has what it needs
+# (Debian packages, NuGet restore, build), so a fresh Debian 12 machine with the .NET 10 SDK needs
+# nothing else.
+#
+#   ./build.sh run [edgemask args...]   set up, build, run the daemon (default: `edgemask run`)
+#   ./build.sh test [dotnet test args]  set up, build, run the whole test suite
+#   ./build.sh setup                    only the set-up
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(
+  libgtk-3-0        # OpenCvSharp's linux-x64 native library links against GTK
+  opencv-data       # Haar and LBP cascades (/usr/share/opencv4)
+  opencv-doc        # sample photos with faces, used by tests and the demo clip
+  ffmpeg            # child-process pipe source (RTSP/HTTP cameras) and its tests
+  mosquitto         # real MQTT broker for the tests
+  mosquitto-clients
+  openssl           # test CA for MQTT over TLS
+  systemd           # systemd-analyze verify/security for the unit tests
+  dpkg-dev          # .deb packaging
+  qemu-user-static  # runs the arm64 publish under emulation in tests
+  libc6-arm64-cross # arm64 sysroot for that emulation
+  libstdc++6-arm64-cross
+)
+
+sudo_if_needed() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+setup_apt() {
+  local missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "==> installing apt packages: ${missing[*]}"
+    sudo_if_needed apt-get update -qq
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+setup_dotnet() {
+  echo "==> restoring and building"
+  dotnet build EdgeMask.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+}
+
+cmd="${1:-run}"
+shift || true
+case "$cmd" in
+  setup)
+    setup_apt
+    setup_dotnet
+    ;;
+  run)
+    setup_apt
+    setup_dotnet
+    if [ $# -eq 0 ]; then set -- run; fi
+    exec dotnet src/EdgeMask/bin/Release/net10.0/edgemask.dll "$@"
+    ;;
+  test)
+    setup_apt
+    setup_dotnet
+    dotnet test EdgeMask.sln -c Release --no-build --nologo -v quiet "$@"
+    ;;
+  *)
+    echo "usage: $0 {run|test|setup} [args...]" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,8 @@
+namespace EdgeMask.Core.Health;
+
+public enum CameraState
+{
+    Starting,
+    Online,
+    Offline,
+}

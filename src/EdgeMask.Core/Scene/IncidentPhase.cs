@@ -1,0 +1,8 @@
+namespace EdgeMask.Core.Scene;
+
+public enum IncidentPhase
+{
+    Start,
+    Update,
+    End,
+}
