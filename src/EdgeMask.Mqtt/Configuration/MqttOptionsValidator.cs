@@ -1,0 +1,108 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace EdgeMask.Mqtt;
+
+/// <summary>Cross-field rules and the nested sections' annotations; every message names the full key.</summary>
+internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MqttOptions options)
+    {
+        var failures = new List<string>();
+        ValidateNested(options.Tls, failures);
+        ValidateNested(options.Outbox, failures);
+        ValidateNested(options.HomeAssistant, failures);
+        ValidateNested(options.Commands, failures);
+        ValidateNested(options.EmbeddedBroker, failures);
+
+        if (options.ProtocolVersion is not (311 or 500))
+        {
+            failures.Add($"Mqtt:ProtocolVersion must be 311 (MQTT 3.1.1) or 500 (MQTT 5), not {options.ProtocolVersion}");
+        }
+
+        if (!DeviceIds.IsValid(options.DeviceId))
+        {
+            failures.Add($"Mqtt:DeviceId '{options.DeviceId}' must be 1-64 characters of A-Z, a-z, 0-9, '_' or '-'");
+        }
+
+        if (TopicRules.Problem(options.TopicPrefix) is { } prefixProblem)
+        {
+            failures.Add($"Mqtt:TopicPrefix '{options.TopicPrefix}' {prefixProblem}");
+        }
+
+        if (TopicRules.Problem(options.HomeAssistant.DiscoveryPrefix) is { } discoveryProblem)
+        {
+            failures.Add($"Mqtt:HomeAssistant:DiscoveryPrefix '{options.HomeAssistant.DiscoveryPrefix}' {discoveryProblem}");
+        }
+
+        if (TopicRules.Problem(options.HomeAssistant.StatusTopic) is { } statusProblem)
+        {
+            failures.Add($"Mqtt:HomeAssistant:StatusTopic '{options.HomeAssistant.StatusTopic}' {statusProblem}");
+        }
+
+        if (options.ReconnectMinDelay > options.ReconnectMaxDelay)
+        {
+            failures.Add($"Mqtt:ReconnectMinDelay ({options.ReconnectMinDelay}) must not exceed Mqtt:ReconnectMaxDelay ({options.ReconnectMaxDelay})");
+        }
+
+        RequireFileIfSet(options.PasswordFile, "Mqtt:PasswordFile", failures);
+        if (string.IsNullOrEmpty(options.Username) && (!string.IsNullOrEmpty(options.PasswordFile) || !string.IsNullOrEmpty(options.Password)))
+        {
+            failures.Add("Mqtt:Username is required when Mqtt:PasswordFile or Mqtt:Password is set");
+        }
+
+        ValidateTls(options.Tls, failures);
+
+        if (options.EmbeddedBroker.Enabled && !IPAddress.TryParse(options.EmbeddedBroker.BindAddress, out _))
+        {
+            failures.Add($"Mqtt:EmbeddedBroker:BindAddress '{options.EmbeddedBroker.BindAddress}' is not an IP address");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateTls(MqttTlsOptions tls, List<string> failures)
+    {
+        var anyFile = !string.IsNullOrEmpty(tls.CaFile) || !string.IsNullOrEmpty(tls.ClientCertificateFile) || !string.IsNullOrEmpty(tls.ClientKeyFile);
+        if (!tls.Enabled)
+        {
+            if (anyFile)
+            {
+                failures.Add("Mqtt:Tls:CaFile/ClientCertificateFile/ClientKeyFile are set but Mqtt:Tls:Enabled is false");
+            }
+
+            return;
+        }
+
+        RequireFileIfSet(tls.CaFile, "Mqtt:Tls:CaFile", failures);
+        RequireFileIfSet(tls.ClientCertificateFile, "Mqtt:Tls:ClientCertificateFile", failures);
+        RequireFileIfSet(tls.ClientKeyFile, "Mqtt:Tls:ClientKeyFile", failures);
+        if (!string.IsNullOrEmpty(tls.ClientKeyFile) && string.IsNullOrEmpty(tls.ClientCertificateFile))
+        {
+            failures.Add("Mqtt:Tls:ClientKeyFile needs Mqtt:Tls:ClientCertificateFile");
+        }
+
+        if (tls.AllowUntrusted && !string.IsNullOrEmpty(tls.CaFile))
+        {
+            failures.Add("Mqtt:Tls:AllowUntrusted and Mqtt:Tls:CaFile contradict each other; set one");
+        }
+    }
+
+    private static void RequireFileIfSet(string? path, string key, List<string> failures)
+    {
+        if (!string.IsNullOrEmpty(path) && !File.Exists(path))
+        {
+            failures.Add($"{key} '{path}' does not exist");
+        }
+    }
+
+    private static void ValidateNested(object section, List<string> failures)
+    {
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(r => r.ErrorMessage ?? $"{section.GetType().Name} is invalid"));
+        }
+    }
+}

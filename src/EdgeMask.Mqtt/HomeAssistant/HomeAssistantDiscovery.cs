@@ -1,0 +1,68 @@
+using System.Text.Json;
+
+namespace EdgeMask.Mqtt.HomeAssistant;
+
+/// <summary>A retained discovery message: where it goes and what it says.</summary>
+public sealed record DiscoveryMessage(string Component, string ObjectId, string Topic, DiscoveryConfig Config)
+{
+    public byte[] ToJsonUtf8() => JsonSerializer.SerializeToUtf8Bytes(Config, HomeAssistantJsonContext.Default.DiscoveryConfig);
+}
+
+/// <summary>
+/// The Home Assistant entities of one sentinel: violation and camera binary sensors, people and health sensors,
+/// and the buzzer / pause switches, all under one device and tied to the availability topic.
+/// </summary>
+public static class HomeAssistantDiscovery
+{
+    public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version)
+    {
+        var device = new DiscoveryDevice([$"edgemask_{topics.DeviceId}"], $"EdgeMask {topics.DeviceId}", "EdgeMask", "Entrance sentinel", version);
+        var origin = new DiscoveryOrigin("EdgeMask", version);
+
+        DiscoveryMessage Entity(string component, string objectId, string name, string stateTopic, string template, Func<DiscoveryConfig, DiscoveryConfig>? extra = null)
+        {
+            var config = new DiscoveryConfig
+            {
+                Name = name,
+                UniqueId = $"edgemask_{topics.DeviceId}_{objectId}",
+                StateTopic = stateTopic,
+                ValueTemplate = template,
+                AvailabilityTopic = topics.Availability,
+                Device = device,
+                Origin = origin,
+            };
+            return new DiscoveryMessage(component, objectId, topics.Discovery(component, objectId), extra is null ? config : extra(config));
+        }
+
+        static DiscoveryConfig OnOff(DiscoveryConfig c) => c with { PayloadOn = PayloadSchema.On, PayloadOff = PayloadSchema.Off };
+        static DiscoveryConfig Diagnostic(DiscoveryConfig c) => c with { EntityCategory = "diagnostic", StateClass = c.StateClass ?? "measurement" };
+
+        return
+        [
+            Entity("binary_sensor", "mask_violation", "Mask violation", topics.State, "{{ value_json.mask_violation }}",
+                c => OnOff(c) with { DeviceClass = "problem", Icon = "mdi:face-mask" }),
+            Entity("binary_sensor", "distance_violation", "Distance violation", topics.State, "{{ value_json.distance_violation }}",
+                c => OnOff(c) with { DeviceClass = "problem", Icon = "mdi:social-distance-2-meters" }),
+            Entity("binary_sensor", "camera", "Camera", topics.State, "{{ 'ON' if value_json.camera == 'online' else 'OFF' }}",
+                c => OnOff(c) with { DeviceClass = "connectivity", EntityCategory = "diagnostic" }),
+            Entity("sensor", "people_in_view", "People in view", topics.State, "{{ value_json.people_in_view }}",
+                c => c with { StateClass = "measurement", Icon = "mdi:account-group" }),
+            Entity("sensor", "camera_fps", "Camera FPS", topics.Stats, "{{ value_json.camera_fps | round(1) }}",
+                c => Diagnostic(c) with { UnitOfMeasurement = "fps", Icon = "mdi:camera-timer" }),
+            Entity("sensor", "processed_fps", "Processed FPS", topics.Stats, "{{ value_json.processed_fps | round(1) }}",
+                c => Diagnostic(c) with { UnitOfMeasurement = "fps", Icon = "mdi:speedometer" }),
+            Entity("sensor", "frames_dropped", "Frames dropped", topics.Stats, "{{ value_json.frames_dropped }}",
+                c => Diagnostic(c with { StateClass = "total_increasing" }) with { Icon = "mdi:image-remove" }),
+            Entity("sensor", "inference_ms", "Inference per face", topics.Stats, "{{ value_json.inference_ms_per_face | round(1) }}",
+                c => Diagnostic(c) with { UnitOfMeasurement = "ms", DeviceClass = "duration" }),
+            Entity("sensor", "cpu_temperature", "CPU temperature", topics.Stats, "{{ value_json.cpu_temperature_celsius }}",
+                c => Diagnostic(c) with { UnitOfMeasurement = "°C", DeviceClass = "temperature" }),
+            Entity("sensor", "outbox_depth", "Outbox depth", topics.Stats, "{{ value_json.outbox_depth }}",
+                c => Diagnostic(c) with { Icon = "mdi:tray-full" }),
+            Entity("switch", "buzzer_muted", "Buzzer muted", topics.State, "{{ value_json.buzzer_muted }}",
+                c => OnOff(c) with { CommandTopic = topics.Command("buzzer_muted"), StateOn = PayloadSchema.On, StateOff = PayloadSchema.Off, Icon = "mdi:volume-off" }),
+            Entity("switch", "detection_paused", "Detection paused", topics.State, "{{ value_json.detection_paused }}",
+                c => OnOff(c) with { CommandTopic = topics.Command("detection_paused"), StateOn = PayloadSchema.On, StateOff = PayloadSchema.Off, Icon = "mdi:pause-circle" }),
+        ];
+    }
+}

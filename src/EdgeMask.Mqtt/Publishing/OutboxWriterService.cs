@@ -1,0 +1,70 @@
+using System.Text.Json;
+using EdgeMask.Mqtt.Outbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EdgeMask.Mqtt.Publishing;
+
+/// <summary>Moves queued incident events into the durable outbox, numbering them, and wakes the publishing loop.</summary>
+internal sealed class OutboxWriterService : BackgroundService
+{
+    private readonly MqttPublisher _publisher;
+    private readonly IServiceProvider _services;
+    private readonly MqttOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<OutboxWriterService> _logger;
+
+    public OutboxWriterService(MqttPublisher publisher, IServiceProvider services, IOptions<MqttOptions> options, TimeProvider time, ILogger<OutboxWriterService> logger)
+    {
+        _publisher = publisher;
+        _services = services;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!_options.Enabled)
+        {
+            return;
+        }
+
+        // Resolved here, not in the constructor: a disabled MQTT area never touches the outbox folder.
+        var outbox = (EventOutbox)_services.GetService(typeof(EventOutbox))!;
+        try
+        {
+            await foreach (var incident in _publisher.PendingEvents.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                Store(outbox, incident);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Stopping: the frame loop stopped first, so what is queued now is all there will be; keep it on disk.
+        while (_publisher.PendingEvents.TryRead(out var remaining))
+        {
+            Store(outbox, remaining);
+        }
+    }
+
+    private void Store(EventOutbox outbox, Core.Scene.IncidentEvent incident)
+    {
+        try
+        {
+            var recordedAt = _time.GetUtcNow();
+            outbox.Append(sequence => JsonSerializer.SerializeToUtf8Bytes(
+                EventPayload.From(incident, sequence, Guid.NewGuid(), _options.DeviceId!, recordedAt),
+                MqttJsonContext.Default.EventPayload));
+            _publisher.Wake.Set();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _publisher.CountLostEvent();
+            _logger.LogError(ex, "MQTT outbox: cannot store the {Kind} {Phase} event of incident {Incident} in {Directory}", incident.Kind, incident.Phase, incident.IncidentId, outbox.Directory);
+        }
+    }
+}

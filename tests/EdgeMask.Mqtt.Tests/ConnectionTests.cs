@@ -1,0 +1,106 @@
+using System.Text.Json;
+using EdgeMask.Core.Scene;
+using EdgeMask.Mqtt.Connection;
+using EdgeMask.Mqtt.Tests.Support;
+using EdgeMask.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+
+namespace EdgeMask.Mqtt.Tests;
+
+/// <summary>Last Will, TLS, fleets and the embedded broker.</summary>
+public sealed class ConnectionTests
+{
+    [Fact]
+    public async Task ConnectionDiesWithoutDisconnect_BrokerPublishesLastWillOffline()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var proxy = new TcpProxy(broker.Port);
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, ["edgemask/door-1/availability"]);
+        await using var daemon = await MqttDaemon.StartAsync(proxy.Port, "door-1", RepoPaths.NewTempDirectory("outbox"));
+        await probe.WaitForTopicAsync("edgemask/door-1/availability", payload: p => p == "online");
+
+        proxy.AbortAll();
+
+        var availability = await probe.WaitForTopicAsync("edgemask/door-1/availability", payload: p => p == "offline");
+        Assert.Equal("offline", availability[0].Payload);
+
+        // The daemon reconnects by itself and says it is back.
+        await probe.WaitForTopicAsync("edgemask/door-1/availability", count: 2, payload: p => p == "online");
+    }
+
+    [Fact]
+    public async Task Tls_WithTestCaAndClientCertificate_Connects_AndRejectsAnUnrelatedCa()
+    {
+        var certs = await TestCertificates.CreateAsync();
+        var tlsPort = SystemTools.FreeTcpPort();
+        await using var broker = await MosquittoBroker.StartAsync(tls: new MosquittoTls(tlsPort, certs.CaFile, certs.ServerCert, certs.ServerKey, RequireClientCertificate: true));
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, ["edgemask/door-tls/#"]);
+
+        var tls = new Dictionary<string, string?>
+        {
+            ["Mqtt:Host"] = "localhost",
+            ["Mqtt:Tls:Enabled"] = "true",
+            ["Mqtt:Tls:CaFile"] = certs.CaFile,
+            ["Mqtt:Tls:ClientCertificateFile"] = certs.ClientCert,
+            ["Mqtt:Tls:ClientKeyFile"] = certs.ClientKey,
+        };
+        await using var daemon = await MqttDaemon.StartAsync(tlsPort, "door-tls", RepoPaths.NewTempDirectory("outbox"), tls);
+        await probe.WaitForTopicAsync("edgemask/door-tls/availability", payload: p => p == "online");
+        await daemon.PublishEventsAsync(MqttDaemon.Incident(Guid.NewGuid(), IncidentKind.NoMask, IncidentPhase.Start, 1));
+        await probe.WaitForTopicAsync("edgemask/door-tls/events");
+
+        // The same settings trusting another CA must refuse the broker's certificate.
+        var options = daemon.Services.GetRequiredService<IOptions<MqttOptions>>().Value;
+        options.Tls.CaFile = certs.OtherCaFile;
+        options.ClientId = "edgemask-wrong-ca";
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await Assert.ThrowsAnyAsync<Exception>(() => client.ConnectAsync(MqttClientOptionsFactory.Create(options, daemon.Topics)));
+    }
+
+    [Fact]
+    public async Task TwoDevicesOnOneBroker_KeepTheirTopicsApart_AndShareSubscriptionsWork()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var all = await MqttProbe.ConnectAsync(broker.Port, ["edgemask/+/events", "homeassistant/switch/+/buzzer_muted/config"]);
+        await using var shared = await MqttProbe.ConnectAsync(broker.Port, ["$share/dashboards/edgemask/+/events"]);
+        await using var a = await MqttDaemon.StartAsync(broker.Port, "door-a", RepoPaths.NewTempDirectory("outbox"));
+        await using var b = await MqttDaemon.StartAsync(broker.Port, "door-b", RepoPaths.NewTempDirectory("outbox"));
+
+        await a.PublishEventsAsync(MqttDaemon.Incident(Guid.NewGuid(), IncidentKind.NoMask, IncidentPhase.Start, 1));
+        await b.PublishEventsAsync(MqttDaemon.Incident(Guid.NewGuid(), IncidentKind.TooClose, IncidentPhase.Start, 2, 3));
+
+        var events = await all.WaitForAsync(m => m.Topic.EndsWith("/events", StringComparison.Ordinal), count: 2, what: "events");
+        foreach (var message in events)
+        {
+            var device = JsonDocument.Parse(message.Payload).RootElement.GetProperty("device_id").GetString();
+            Assert.Equal($"edgemask/{device}/events", message.Topic);
+        }
+
+        Assert.Equal(["door-a", "door-b"], events.Select(e => JsonDocument.Parse(e.Payload).RootElement.GetProperty("device_id").GetString()).Order());
+        var discovery = await all.WaitForAsync(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal), count: 2, what: "discovery");
+        Assert.Equal(2, discovery.Select(d => JsonDocument.Parse(d.Payload).RootElement.GetProperty("unique_id").GetString()).Distinct().Count());
+        await shared.WaitForAsync(m => m.Topic.EndsWith("/events", StringComparison.Ordinal), count: 2, what: "shared-subscription events");
+    }
+
+    [Fact]
+    public async Task EmbeddedBroker_AcceptsClients_AndTheDaemonPublishesIntoIt()
+    {
+        var port = SystemTools.FreeTcpPort();
+        var embedded = new Dictionary<string, string?>
+        {
+            ["Mqtt:EmbeddedBroker:Enabled"] = "true",
+            ["Mqtt:EmbeddedBroker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mqtt:EmbeddedBroker:BindAddress"] = "127.0.0.1",
+        };
+        await using var daemon = await MqttDaemon.StartAsync(port, "standalone", RepoPaths.NewTempDirectory("outbox"), embedded);
+        await using var probe = await MqttProbe.ConnectAsync(port, ["edgemask/standalone/#"]);
+
+        await probe.WaitForTopicAsync("edgemask/standalone/availability", payload: p => p == "online");
+        await daemon.PublishEventsAsync(MqttDaemon.Incident(Guid.NewGuid(), IncidentKind.NoMask, IncidentPhase.Start, 1));
+        var events = await probe.WaitForTopicAsync("edgemask/standalone/events");
+        PayloadSchemas.AssertValid(PayloadSchemas.Event, events[0].Payload);
+        Assert.StartsWith("listening on 127.0.0.1:", daemon.Health.Snapshot().Components["mqtt-broker"], StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EdgeMask.Mqtt.Tests;
+
+public sealed class MqttOptionsTests
+{
+    private static MqttOptions Resolve(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddMqtt();
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<MqttOptions>>().Value;
+    }
+
+    [Fact]
+    public void Defaults_DeriveDeviceIdPrefixAndClientIdFromTheHostName()
+    {
+        var options = Resolve([]);
+
+        Assert.Equal(DeviceIds.FromHostName(), options.DeviceId);
+        Assert.Equal($"edgemask/{options.DeviceId}", options.TopicPrefix);
+        Assert.Equal($"edgemask-{options.DeviceId}", options.ClientId);
+        Assert.Equal("/var/lib/edgemask/outbox", options.Outbox.Directory);
+        Assert.Equal("EDGEMASK_MQTT_PASSWORD", options.PasswordEnvironmentVariable);
+        Assert.Equal(500, options.ProtocolVersion);
+    }
+
+    [Theory]
+    [InlineData("Mqtt:Port", "0", "Mqtt:Port must be 1-65535")]
+    [InlineData("Mqtt:ProtocolVersion", "400", "Mqtt:ProtocolVersion must be 311")]
+    [InlineData("Mqtt:DeviceId", "door 1", "Mqtt:DeviceId 'door 1' must be")]
+    [InlineData("Mqtt:TopicPrefix", "edgemask/#", "Mqtt:TopicPrefix 'edgemask/#' must not contain")]
+    [InlineData("Mqtt:TopicPrefix", "/edgemask", "Mqtt:TopicPrefix '/edgemask' must not start or end")]
+    [InlineData("Mqtt:ReconnectMinDelay", "00:05:00", "Mqtt:ReconnectMinDelay (00:05:00) must not exceed Mqtt:ReconnectMaxDelay")]
+    [InlineData("Mqtt:Outbox:MaxEvents", "0", "Mqtt:Outbox:MaxEvents must be 1-10000000")]
+    [InlineData("Mqtt:Commands:MaxPayloadBytes", "1", "Mqtt:Commands:MaxPayloadBytes must be 16-65536")]
+    [InlineData("Mqtt:Tls:CaFile", "/nonexistent/ca.crt", "Mqtt:Tls:Enabled is false")]
+    [InlineData("Mqtt:PasswordFile", "/nonexistent/password", "Mqtt:PasswordFile '/nonexistent/password' does not exist")]
+    [InlineData("Mqtt:StatsInterval", "00:00:00.100", "Mqtt:StatsInterval must be")]
+    public void Validate_BadValue_FailsNamingTheFullKey(string key, string value, string message)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [key] = value }));
+
+        Assert.Contains(message, string.Join("\n", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_TlsEnabledWithMissingCaFile_Fails()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Mqtt:Tls:Enabled"] = "true", ["Mqtt:Tls:CaFile"] = "/nonexistent/ca.crt" }));
+
+        Assert.Contains("Mqtt:Tls:CaFile '/nonexistent/ca.crt' does not exist", error.Failures);
+    }
+
+    [Fact]
+    public void Password_FromFile_WinsOverEnvironmentAndPlainKey()
+    {
+        var file = Path.GetTempFileName();
+        File.WriteAllText(file, "from-file\n");
+        var options = new MqttOptions { Username = "u", PasswordFile = file, Password = "plain", PasswordEnvironmentVariable = "EDGEMASK_TEST_UNSET_VARIABLE" };
+
+        Assert.Equal("from-file", MqttCredentials.ResolvePassword(options));
+        Assert.Equal("plain", MqttCredentials.ResolvePassword(new MqttOptions { Password = "plain", PasswordEnvironmentVariable = "EDGEMASK_TEST_UNSET_VARIABLE" }));
+    }
+}

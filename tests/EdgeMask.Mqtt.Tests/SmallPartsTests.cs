@@ -1,0 +1,63 @@
+using EdgeMask.Mqtt.Connection;
+using EdgeMask.Mqtt.Stats;
+using EdgeMask.TestSupport;
+
+namespace EdgeMask.Mqtt.Tests;
+
+public sealed class SmallPartsTests
+{
+    [Fact]
+    public void Backoff_GrowsExponentially_StaysWithinBounds_AndResets()
+    {
+        var backoff = new ReconnectBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), new Random(42));
+
+        var delays = Enumerable.Range(0, 8).Select(_ => backoff.NextDelay()).ToArray();
+
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)));
+        Assert.True(delays[3] > delays[0]);
+        Assert.True(delays[^1] >= TimeSpan.FromSeconds(8));
+        backoff.Reset();
+        Assert.True(backoff.NextDelay() <= TimeSpan.FromSeconds(1.2));
+    }
+
+    [Fact]
+    public void Topics_AreAllBuiltFromThePrefix()
+    {
+        var topics = new MqttTopics("site/door-1", "door-1", "ha");
+
+        Assert.Equal("site/door-1/availability", topics.Availability);
+        Assert.Equal("site/door-1/events", topics.Events);
+        Assert.Equal("site/door-1/set/#", topics.CommandFilter);
+        Assert.Equal("ha/switch/door-1/buzzer_muted/config", topics.Discovery("switch", "buzzer_muted"));
+        Assert.True(topics.TryGetCommandName("site/door-1/set", out var root));
+        Assert.Equal(string.Empty, root);
+        Assert.True(topics.TryGetCommandName("site/door-1/set/min_confidence", out var name));
+        Assert.Equal("min_confidence", name);
+        Assert.False(topics.TryGetCommandName("site/door-1/settings", out _));
+    }
+
+    [Theory]
+    [InlineData("Door.Cam 1", "door-cam-1")]
+    [InlineData("raspberrypi", "raspberrypi")]
+    [InlineData("...", "edgemask")]
+    public void DeviceIds_Sanitise_KeepsTopicSafeCharacters(string host, string expected)
+    {
+        Assert.Equal(expected, DeviceIds.Sanitise(host));
+        Assert.True(DeviceIds.IsValid(DeviceIds.Sanitise(host)));
+    }
+
+    [Fact]
+    public void CpuTemperature_ReadsHottestZone_AndNoneWhenAbsent()
+    {
+        var root = RepoPaths.NewTempDirectory("thermal");
+        foreach (var (zone, milli) in new[] { ("thermal_zone0", "48312"), ("thermal_zone1", "51500\n"), ("thermal_zone2", "garbage") })
+        {
+            Directory.CreateDirectory(Path.Combine(root, zone));
+            File.WriteAllText(Path.Combine(root, zone, "temp"), milli);
+        }
+
+        Assert.True(new CpuTemperature(root).TryRead(out var celsius));
+        Assert.Equal(51.5, celsius, 3);
+        Assert.False(new CpuTemperature(Path.Combine(root, "missing")).TryRead(out _));
+    }
+}
