@@ -105,6 +105,7 @@ internal sealed class CaptureService : BackgroundService
         {
             deadline.CancelAfter(_options.FrameTimeout);
             await source.OpenAsync(deadline.Token).ConfigureAwait(false);
+            var openedAt = _time.GetUtcNow();
             while (true)
             {
                 filling = pool.Rent();
@@ -131,7 +132,8 @@ internal sealed class CaptureService : BackgroundService
                     }
                 }
 
-                var frame = new Frame(filling, Interlocked.Increment(ref _sequence), _time.GetUtcNow(), pool.Return);
+                var timestamp = source.LastFramePosition is { } position ? openedAt + position : _time.GetUtcNow();
+                var frame = new Frame(filling, Interlocked.Increment(ref _sequence), timestamp, pool.Return);
                 filling = null;
                 _health.FrameCaptured();
                 await _channel.WriteAsync(frame, stoppingToken).ConfigureAwait(false);

@@ -17,6 +17,13 @@ public interface IFrameSource : IAsyncDisposable
     /// </summary>
     ValueTask<bool> ReadAsync(Mat destination, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Media time of the last frame read since the source was opened (frames read / the file's frame rate,
+    /// growing across loops), or null for live sources whose frames happen now. Replaying a file faster than
+    /// real time keeps its real durations this way, so incidents last as long as they did on camera.
+    /// </summary>
+    TimeSpan? LastFramePosition => null;
+
     /// <summary>Releases the device so it can be opened again.</summary>
     ValueTask CloseAsync();
 }

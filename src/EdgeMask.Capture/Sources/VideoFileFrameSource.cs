@@ -21,6 +21,7 @@ internal sealed class VideoFileFrameSource : IFrameSource
     private TimeSpan _frameInterval;
     private long _paceOrigin;
     private long _framesPaced;
+    private long _framesRead;
 
     public VideoFileFrameSource(string path, bool loop, FilePacing pacing, TimeProvider time, ILogger logger)
     {
@@ -36,6 +37,8 @@ internal sealed class VideoFileFrameSource : IFrameSource
 
     /// <summary>Time between frames when paced: one over the file's frame rate.</summary>
     public TimeSpan FrameInterval => _frameInterval;
+
+    public TimeSpan? LastFramePosition => _framesRead == 0 ? null : _frameInterval * (_framesRead - 1);
 
     public ValueTask OpenAsync(CancellationToken cancellationToken)
     {
@@ -65,6 +68,7 @@ internal sealed class VideoFileFrameSource : IFrameSource
 
         _frameInterval = TimeSpan.FromSeconds(1 / fps);
         _framesPaced = 0;
+        _framesRead = 0;
         _capture = capture;
         Description = $"file {Path.GetFileName(_path)} {capture.FrameWidth}x{capture.FrameHeight}@{fps:0.##} ({capture.FrameCount} frames{(_loop ? ", looping" : string.Empty)}, {_pacing})";
         return ValueTask.CompletedTask;
@@ -88,6 +92,7 @@ internal sealed class VideoFileFrameSource : IFrameSource
             }
         }
 
+        _framesRead++;
         if (_pacing == FilePacing.FilePace)
         {
             await WaitUntilDueAsync(cancellationToken).ConfigureAwait(false);

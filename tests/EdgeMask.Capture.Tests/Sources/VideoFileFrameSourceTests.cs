@@ -45,6 +45,25 @@ public class VideoFileFrameSourceTests
     }
 
     [Fact]
+    public async Task LastFramePosition_AsFastAsPossible_IsMediaTimeGrowingAcrossLoops()
+    {
+        await using var source = Create(TestClips.Clip, loop: true, FilePacing.AsFastAsPossible);
+        await source.OpenAsync(CancellationToken.None);
+        using var frame = new Mat();
+        var interval = TimeSpan.FromSeconds(1 / TestClips.FramesPerSecond);
+
+        Assert.Null(((IFrameSource)source).LastFramePosition);
+        var positions = new List<TimeSpan>();
+        for (var i = 0; i < TestClips.FrameCount + 2; i++)
+        {
+            Assert.True(await source.ReadAsync(frame, CancellationToken.None));
+            positions.Add(((IFrameSource)source).LastFramePosition!.Value);
+        }
+
+        Assert.Equal(Enumerable.Range(0, TestClips.FrameCount + 2).Select(i => interval * i), positions);
+    }
+
+    [Fact]
     public async Task Read_FilePace_WaitsOneFrameIntervalOfTheFilesFrameRate()
     {
         var time = new SignalingTimeProvider();
