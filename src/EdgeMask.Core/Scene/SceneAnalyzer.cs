@@ -1,0 +1,190 @@
+using EdgeMask.Core.Control;
+using EdgeMask.Core.Faces;
+using EdgeMask.Core.Scene.Distance;
+using EdgeMask.Core.Scene.Incidents;
+using EdgeMask.Core.Scene.Summaries;
+using EdgeMask.Core.Scene.Tracking;
+using EdgeMask.Core.Scene.Verdicts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EdgeMask.Core.Scene;
+
+/// <summary>
+/// The scene logic for one camera: tracks faces, decides each person's mask verdict over a window of frames,
+/// measures distances between people, and turns violations into incidents and period summaries. Settings are
+/// read on every frame; runtime overrides (minimum distance, mask confidence threshold) win while set.
+/// </summary>
+internal sealed class SceneAnalyzer : ISceneAnalyzer
+{
+    private readonly IOptionsMonitor<SceneOptions> _options;
+    private readonly RuntimeControls _controls;
+    private readonly ILogger _logger;
+    private readonly FaceTracker _tracker = new();
+    private readonly Dictionary<int, VerdictWindow> _verdicts = [];
+    private readonly IncidentTracker _maskIncidents = new(IncidentKind.NoMask);
+    private readonly IncidentTracker _distanceIncidents = new(IncidentKind.TooClose);
+    private readonly PeriodSummarizer _summaries = new();
+    private SceneOptions _lastGoodOptions;
+    private string? _lastOptionsError;
+    private DistanceMode? _distanceModeInUse;
+    private DateTimeOffset _lastFrameTime = DateTimeOffset.MinValue;
+
+    public SceneAnalyzer(IOptionsMonitor<SceneOptions> options, RuntimeControls controls, ILogger<SceneAnalyzer>? logger = null)
+    {
+        _options = options;
+        _controls = controls;
+        _logger = logger ?? NullLogger<SceneAnalyzer>.Instance;
+        _lastGoodOptions = options.CurrentValue;
+    }
+
+    public SceneUpdate Analyze(FrameAnalysis frame)
+    {
+        Validate(frame);
+        var options = CurrentOptions();
+
+        // Frame time only moves forward, so a late timestamp cannot revive ended tracks or reopen a period.
+        var now = frame.Timestamp > _lastFrameTime ? frame.Timestamp : _lastFrameTime;
+        _lastFrameTime = now;
+        var summary = _summaries.Advance(now, options.SummaryPeriod, options.WornIncorrectlyIsViolation);
+
+        foreach (var ended in _tracker.Update(frame.Faces, now, TrackerSettings.From(options)))
+        {
+            _verdicts.Remove(ended.Id);
+        }
+
+        var people = _tracker.Tracks.Where(t => t.IsConfirmed).ToList();
+        UpdateVerdicts(options);
+        var distances = DistanceMeter.Measure(
+            people.Select(p => (p.Id, p.Box)).ToList(), frame.FrameWidth, frame.FrameHeight, options);
+
+        var events = new List<IncidentEvent>();
+        UpdateIncidents(now, people, distances, options, events);
+        foreach (var started in events.Where(e => e is { Kind: IncidentKind.TooClose, Phase: IncidentPhase.Start }))
+        {
+            _summaries.RecordDistanceViolation();
+        }
+
+        var inViolation = _maskIncidents.Active.Concat(_distanceIncidents.Active)
+            .SelectMany(i => i.Subject.TrackIds)
+            .ToHashSet();
+        var tracked = new List<TrackedPerson>(people.Count);
+        foreach (var person in people)
+        {
+            var verdict = _verdicts[person.Id];
+            _summaries.RecordPerson(person.Id, verdict.LastDecided);
+            tracked.Add(new TrackedPerson(
+                person.Id,
+                person.Box,
+                verdict.Verdict,
+                (float)verdict.Confidence,
+                distances.PositionsMeters.TryGetValue(person.Id, out var position) ? position : null,
+                inViolation.Contains(person.Id)));
+        }
+
+        var state = new SceneState(_maskIncidents.Active.Any(), _distanceIncidents.Active.Any(), tracked.Count);
+        return new SceneUpdate(frame.Sequence, frame.Timestamp, state, tracked, events, summary);
+    }
+
+    private static void Validate(FrameAnalysis frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.FrameWidth <= 0 || frame.FrameHeight <= 0)
+        {
+            throw new ArgumentException($"Frame {frame.Sequence} has size {frame.FrameWidth}x{frame.FrameHeight}; both must be positive.", nameof(frame));
+        }
+
+        ArgumentNullException.ThrowIfNull(frame.Faces, nameof(frame.Faces));
+        for (var i = 0; i < frame.Faces.Count; i++)
+        {
+            if (frame.Faces[i]?.Box is not { IsEmpty: false })
+            {
+                throw new ArgumentException($"Face #{i} of frame {frame.Sequence} has an empty box {frame.Faces[i]?.Box}.", nameof(frame));
+            }
+        }
+    }
+
+    /// <summary>The current settings; an invalid edit of the configuration file keeps the last valid ones.</summary>
+    private SceneOptions CurrentOptions()
+    {
+        try
+        {
+            _lastGoodOptions = _options.CurrentValue;
+            _lastOptionsError = null;
+        }
+        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
+        {
+            if (ex.Message != _lastOptionsError)
+            {
+                _lastOptionsError = ex.Message;
+                _logger.LogWarning("Scene settings were changed to invalid values and are ignored until fixed: {Error}", ex.Message);
+            }
+        }
+
+        return _lastGoodOptions;
+    }
+
+    private void UpdateVerdicts(SceneOptions options)
+    {
+        var threshold = _controls.MaskConfidenceThreshold;
+        foreach (var track in _tracker.Tracks)
+        {
+            if (!_verdicts.TryGetValue(track.Id, out var window))
+            {
+                window = new VerdictWindow();
+                _verdicts[track.Id] = window;
+            }
+
+            if (!track.SeenInLatestFrame)
+            {
+                continue;
+            }
+
+            var prediction = track.Observation.Mask;
+            var status = threshold is { } t
+                ? (prediction.Confidence >= t ? prediction.TopClass : MaskStatus.Uncertain)
+                : prediction.Status;
+            window.Add(status, prediction.Confidence, options.VerdictWindowFrames, options.VerdictMinFrames);
+        }
+    }
+
+    private void UpdateIncidents(
+        DateTimeOffset now,
+        IReadOnlyList<Track> people,
+        DistanceMeasurement distances,
+        SceneOptions options,
+        List<IncidentEvent> events)
+    {
+        var live = people.Select(p => p.Id).ToHashSet();
+        var maskConditions = people
+            .Where(p => IsMaskViolation(_verdicts[p.Id].Verdict, options))
+            .Select(p => new IncidentCondition(IncidentSubject.Person(p.Id), _verdicts[p.Id].Confidence))
+            .ToList();
+        _maskIncidents.Update(now, maskConditions, live.Contains, IncidentTimings.ForMask(options), null, events);
+
+        var distanceTimings = IncidentTimings.ForDistance(options);
+        if (_distanceModeInUse is { } previous && previous != distances.Mode)
+        {
+            // Worst distances in the old unit cannot continue in the new one.
+            _distanceIncidents.EndAll(now, distanceTimings, events);
+        }
+
+        _distanceModeInUse = distances.Mode;
+        var minimum = distances.Mode == DistanceMode.Pixels
+            ? options.MinDistancePixels
+            : _controls.MinDistanceMeters ?? options.MinDistanceMeters;
+        var scores = people.ToDictionary(p => p.Id, p => (double)p.Observation.DetectionScore);
+        var distanceConditions = distances.Pairs
+            .Where(pair => pair.Distance < minimum)
+            .Select(pair => new IncidentCondition(
+                IncidentSubject.Pair(pair.FirstTrackId, pair.SecondTrackId),
+                Math.Min(scores[pair.FirstTrackId], scores[pair.SecondTrackId]),
+                pair.Distance))
+            .ToList();
+        _distanceIncidents.Update(now, distanceConditions, live.Contains, distanceTimings, distances.Unit, events);
+    }
+
+    private static bool IsMaskViolation(MaskStatus verdict, SceneOptions options) =>
+        verdict == MaskStatus.NoMask || (verdict == MaskStatus.WornIncorrectly && options.WornIncorrectlyIsViolation);
+}
