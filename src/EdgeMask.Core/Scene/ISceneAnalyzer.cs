@@ -7,4 +7,10 @@ namespace EdgeMask.Core.Scene;
 public interface ISceneAnalyzer
 {
     SceneUpdate Analyze(FrameAnalysis frame);
+
+    /// <summary>
+    /// Ends every open incident at the time of the last frame, because the source ended or the daemon stops,
+    /// so that each incident's start is matched by an end. Returns the update carrying those end events.
+    /// </summary>
+    SceneUpdate Close();
 }

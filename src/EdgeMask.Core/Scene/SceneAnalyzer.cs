@@ -87,6 +87,16 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
         return new SceneUpdate(frame.Sequence, frame.Timestamp, state, tracked, events, summary);
     }
 
+    public SceneUpdate Close()
+    {
+        var options = CurrentOptions();
+        var at = _lastFrameTime == DateTimeOffset.MinValue ? DateTimeOffset.UnixEpoch : _lastFrameTime;
+        var events = new List<IncidentEvent>();
+        _maskIncidents.EndAll(at, IncidentTimings.ForMask(options), events);
+        _distanceIncidents.EndAll(at, IncidentTimings.ForDistance(options), events);
+        return new SceneUpdate(-1, at, SceneState.Clear, [], events);
+    }
+
     private static void Validate(FrameAnalysis frame)
     {
         ArgumentNullException.ThrowIfNull(frame);

@@ -39,6 +39,24 @@ public class SceneAnalyzerTests
     }
 
     [Fact]
+    public void Close_WhileIncidentsAreOpen_EndsEachExactlyOnceAtTheLastFrameTime()
+    {
+        using var scene = new SceneHarness();
+        scene.Hold(TimeSpan.FromSeconds(3), SceneHarness.FaceAt(-0.3, 0, 2.0, status: MaskStatus.NoMask), SceneHarness.FaceAt(0.3, 0, 2.0, status: MaskStatus.NoMask));
+        var lastFrameTime = scene.Last.Timestamp;
+        var open = scene.Events.Where(e => e.Phase == IncidentPhase.Start).Select(e => e.IncidentId).ToHashSet();
+        Assert.Equal(3, open.Count); // two unmasked people and one pair too close
+
+        var closing = scene.Analyzer.Close();
+        var again = scene.Analyzer.Close();
+
+        Assert.Equal(open, closing.Events.Where(e => e.Phase == IncidentPhase.End).Select(e => e.IncidentId).ToHashSet());
+        Assert.All(closing.Events, e => Assert.Equal(lastFrameTime, e.At));
+        Assert.False(closing.State.AnyViolation);
+        Assert.Empty(again.Events);
+    }
+
+    [Fact]
     public void Analyze_AlternatingMaskPredictions_VerdictNeverFlipsAndNoIncident()
     {
         using var scene = new SceneHarness();
