@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Options;
+
+namespace EdgeMask.Detection;
+
+/// <summary>Cross-field and enumerated-value rules that DataAnnotations cannot express.</summary>
+internal sealed class DetectionOptionsValidator : IValidateOptions<DetectionOptions>
+{
+    private const string Section = DetectionOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, DetectionOptions options)
+    {
+        var failures = new List<string>();
+
+        if (!string.Equals(options.Detector?.Trim(), DetectionOptions.HaarDetector, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{Section}:Detector '{options.Detector}' is not supported; use '{DetectionOptions.HaarDetector}'");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.CascadePath))
+        {
+            failures.Add($"{Section}:CascadePath must name a Haar cascade XML file");
+        }
+
+        if (options.MaxFaceSizePixels != 0 && options.MaxFaceSizePixels < options.MinFaceSizePixels)
+        {
+            failures.Add(
+                $"{Section}:MaxFaceSizePixels ({options.MaxFaceSizePixels}) must be 0 (no limit) or at least " +
+                $"{Section}:MinFaceSizePixels ({options.MinFaceSizePixels})");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,192 @@
+using EdgeMask.Core.Faces;
+using EdgeMask.Core.Geometry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+
+namespace EdgeMask.Detection;
+
+/// <summary>
+/// OpenCV Haar cascade detection on a downscaled, optionally equalised grayscale copy of the frame.
+/// The grayscale and downscaled buffers are reused between frames. Not thread-safe: one caller (the frame loop).
+/// </summary>
+internal sealed class HaarFaceDetector : IFaceDetector
+{
+    private const string CascadePackageHint =
+        "Install Debian's opencv-data package (sudo apt-get install opencv-data) or set Detection:CascadePath to a Haar cascade XML file.";
+
+    private readonly IOptionsMonitor<DetectionOptions> _options;
+    private readonly CascadeClassifier _cascade;
+    private readonly Mat _gray = new();
+    private readonly Mat _small = new();
+
+    public HaarFaceDetector(IOptionsMonitor<DetectionOptions> options, ILogger<HaarFaceDetector> logger)
+    {
+        _options = options;
+        var settings = options.CurrentValue;
+        CascadePath = settings.ResolveCascadePath();
+        _cascade = LoadCascade(CascadePath);
+        CascadeWindow = _cascade.GetOriginalWindowSize();
+
+        logger.LogInformation(
+            "Haar cascade {CascadePath} loaded (window {WindowWidth}x{WindowHeight} px); detecting at {DownscaleFactor:0.###} scale, faces {MinFace}-{MaxFace} px",
+            CascadePath,
+            CascadeWindow.Width,
+            CascadeWindow.Height,
+            settings.DownscaleFactor,
+            settings.MinFaceSizePixels,
+            settings.MaxFaceSizePixels == 0 ? "any" : settings.MaxFaceSizePixels.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        var smallestFindable = (int)Math.Ceiling(CascadeWindow.Width / settings.DownscaleFactor);
+        if (smallestFindable > settings.MinFaceSizePixels)
+        {
+            logger.LogWarning(
+                "Detection:MinFaceSizePixels is {MinFace} px but at DownscaleFactor {DownscaleFactor:0.###} the cascade cannot find faces under {Smallest} px",
+                settings.MinFaceSizePixels,
+                settings.DownscaleFactor,
+                smallestFindable);
+        }
+    }
+
+    public string CascadePath { get; }
+
+    /// <summary>The cascade's training window: the smallest face it can find, in detection-frame pixels.</summary>
+    public Size CascadeWindow { get; }
+
+    public IReadOnlyList<FaceDetection> Detect(Mat bgrFrame)
+    {
+        ArgumentNullException.ThrowIfNull(bgrFrame);
+        if (bgrFrame.Empty())
+        {
+            throw new ArgumentException("The frame is empty.", nameof(bgrFrame));
+        }
+
+        var settings = _options.CurrentValue;
+        var detectionFrame = PrepareDetectionFrame(bgrFrame, settings);
+
+        // The actual resize ratio, not the configured factor: rounding of odd frame sizes must not shift boxes.
+        var toFullX = (double)bgrFrame.Width / detectionFrame.Width;
+        var toFullY = (double)bgrFrame.Height / detectionFrame.Height;
+        var minSide = Math.Max(1, (int)Math.Floor(settings.MinFaceSizePixels / toFullX));
+        var maxSide = settings.MaxFaceSizePixels == 0 ? 0 : (int)Math.Ceiling(settings.MaxFaceSizePixels / toFullX);
+
+        var hits = _cascade.DetectMultiScale(
+            detectionFrame,
+            settings.ScaleFactor,
+            settings.MinNeighbors,
+            HaarDetectionTypes.ScaleImage,
+            new Size(minSide, minSide),
+            maxSide == 0 ? null : new Size(maxSide, maxSide));
+
+        if (hits.Length == 0)
+        {
+            return [];
+        }
+
+        var frameBox = new PixelBox(0, 0, bgrFrame.Width, bgrFrame.Height);
+        var faces = new List<FaceDetection>(hits.Length);
+        foreach (var hit in hits)
+        {
+            var box = ToFullResolution(hit, toFullX, toFullY).Intersect(frameBox);
+            if (box.IsEmpty || box.Width < settings.MinFaceSizePixels)
+            {
+                continue;
+            }
+
+            if (settings.MaxFaceSizePixels != 0 && box.Width > settings.MaxFaceSizePixels)
+            {
+                continue;
+            }
+
+            faces.Add(new FaceDetection(box, 1f));
+        }
+
+        return faces;
+    }
+
+    public void Dispose()
+    {
+        _cascade.Dispose();
+        _gray.Dispose();
+        _small.Dispose();
+    }
+
+    private Mat PrepareDetectionFrame(Mat frame, DetectionOptions settings)
+    {
+        switch (frame.Channels())
+        {
+            case 3:
+                Cv2.CvtColor(frame, _gray, ColorConversionCodes.BGR2GRAY);
+                break;
+            case 4:
+                Cv2.CvtColor(frame, _gray, ColorConversionCodes.BGRA2GRAY);
+                break;
+            case 1:
+                frame.CopyTo(_gray);
+                break;
+            default:
+                throw new ArgumentException($"Expected a BGR, BGRA or grayscale frame, got {frame.Channels()} channels.", nameof(frame));
+        }
+
+        var detectionFrame = _gray;
+        if (settings.DownscaleFactor < 1.0)
+        {
+            var width = Math.Max(1, (int)Math.Round(frame.Width * settings.DownscaleFactor));
+            var height = Math.Max(1, (int)Math.Round(frame.Height * settings.DownscaleFactor));
+            Cv2.Resize(_gray, _small, new Size(width, height), interpolation: InterpolationFlags.Area);
+            detectionFrame = _small;
+        }
+
+        if (settings.EqualizeHistogram)
+        {
+            Cv2.EqualizeHist(detectionFrame, detectionFrame);
+        }
+
+        return detectionFrame;
+    }
+
+    private static PixelBox ToFullResolution(Rect hit, double toFullX, double toFullY)
+    {
+        var x1 = (int)Math.Round(hit.X * toFullX);
+        var y1 = (int)Math.Round(hit.Y * toFullY);
+        var x2 = (int)Math.Round(hit.Right * toFullX);
+        var y2 = (int)Math.Round(hit.Bottom * toFullY);
+        return new PixelBox(x1, y1, x2 - x1, y2 - y1);
+    }
+
+    private static CascadeClassifier LoadCascade(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FaceDetectorException($"Haar cascade file '{path}' does not exist (Detection:CascadePath). {CascadePackageHint}");
+        }
+
+        try
+        {
+            using (File.OpenRead(path))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new FaceDetectorException($"Haar cascade file '{path}' cannot be read: {ex.Message} (Detection:CascadePath). {CascadePackageHint}", ex);
+        }
+
+        var cascade = new CascadeClassifier();
+        try
+        {
+            if (cascade.Load(path) && !cascade.Empty())
+            {
+                return cascade;
+            }
+        }
+        catch (OpenCVException ex)
+        {
+            cascade.Dispose();
+            throw new FaceDetectorException($"Haar cascade file '{path}' is not a valid OpenCV cascade: {ex.ErrMsg} (Detection:CascadePath). {CascadePackageHint}", ex);
+        }
+
+        cascade.Dispose();
+        throw new FaceDetectorException($"Haar cascade file '{path}' is not a valid OpenCV cascade (Detection:CascadePath). {CascadePackageHint}");
+    }
+}
