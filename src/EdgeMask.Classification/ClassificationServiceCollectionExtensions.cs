@@ -15,7 +15,7 @@ public static class ClassificationServiceCollectionExtensions
     public static IServiceCollection AddClassification(this IServiceCollection services)
     {
         services.AddOptions<ClassificationOptions>()
-            .BindConfiguration(ClassificationOptions.SectionName)
+            .BindConfiguration(ClassificationOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassificationOptions>, ClassificationOptionsValidator>());

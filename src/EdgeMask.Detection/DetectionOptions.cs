@@ -59,4 +59,10 @@ public sealed class DetectionOptions
     /// <summary>The absolute cascade path: <see cref="CascadePath"/> resolved against the application's folder.</summary>
     public string ResolveCascadePath() =>
         Path.GetFullPath(Path.IsPathRooted(CascadePath) ? CascadePath : Path.Combine(AppContext.BaseDirectory, CascadePath));
+
+    /// <summary>True when <see cref="Detector"/> names the Haar cascade (the default) rather than a learned detector.</summary>
+    public bool UsesHaar => string.Equals(Detector?.Trim(), HaarDetector, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Settings of the learned detectors (<c>Detection:Learned</c>), used when <see cref="Detector"/> is tiny or ssd.</summary>
+    public Learned.LearnedDetectorOptions Learned { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using EdgeMask.Detection.Learned;
 using Microsoft.Extensions.Options;
 
 namespace EdgeMask.Detection;
@@ -11,9 +12,9 @@ internal sealed class DetectionOptionsValidator : IValidateOptions<DetectionOpti
     {
         var failures = new List<string>();
 
-        if (!string.Equals(options.Detector?.Trim(), DetectionOptions.HaarDetector, StringComparison.OrdinalIgnoreCase))
+        if (!options.UsesHaar && !LearnedFaceDetectorFactory.TryParseKind(options.Detector, out _))
         {
-            failures.Add($"{Section}:Detector '{options.Detector}' is not supported; use '{DetectionOptions.HaarDetector}'");
+            failures.Add($"{Section}:Detector '{options.Detector}' is not supported; use '{DetectionOptions.HaarDetector}', 'tiny' or 'ssd'");
         }
 
         if (string.IsNullOrWhiteSpace(options.CascadePath))

@@ -1,3 +1,4 @@
+using EdgeMask.Detection.Learned;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,12 +15,21 @@ public static class DetectionServiceCollectionExtensions
     public static IServiceCollection AddDetection(this IServiceCollection services)
     {
         services.AddOptions<DetectionOptions>()
-            .BindConfiguration(DetectionOptions.SectionName)
+            .BindConfiguration(DetectionOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DetectionOptions>, DetectionOptionsValidator>());
 
-        services.TryAddSingleton<IFaceDetector, HaarFaceDetector>();
+        services.AddLearnedDetectorOptions();
+
+        // Detection:Detector picks the implementation once, at start: haar (default), tiny or ssd.
+        services.TryAddSingleton<IFaceDetector>(sp =>
+        {
+            var detector = sp.GetRequiredService<IOptions<DetectionOptions>>().Value.Detector;
+            return LearnedFaceDetectorFactory.TryParseKind(detector, out var kind)
+                ? LearnedFaceDetectorFactory.Create(kind, sp.GetRequiredService<IOptions<LearnedDetectorOptions>>().Value)
+                : ActivatorUtilities.CreateInstance<HaarFaceDetector>(sp);
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FaceDetectorStartup>());
         return services;
     }

@@ -23,7 +23,7 @@ public static class MqttServiceCollectionExtensions
     public static IServiceCollection AddMqtt(this IServiceCollection services)
     {
         services.AddOptions<MqttOptions>()
-            .BindConfiguration(MqttOptions.SectionName)
+            .BindConfiguration(MqttOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<MqttOptions>, MqttOptionsDefaults>());

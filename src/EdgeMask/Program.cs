@@ -1,1 +1,3 @@
-return 0;
+using EdgeMask.Cli;
+
+return await EdgeMaskCli.InvokeAsync(args).ConfigureAwait(false);

@@ -13,7 +13,7 @@ public static class LearnedDetectionServiceCollectionExtensions
     public static IServiceCollection AddLearnedDetectorOptions(this IServiceCollection services)
     {
         services.AddOptions<LearnedDetectorOptions>()
-            .BindConfiguration(LearnedDetectorOptions.SectionName)
+            .BindConfiguration(LearnedDetectorOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<LearnedDetectorOptions>, LearnedDetectorOptionsValidator>();

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EdgeMask.Core.Faces;
+using EdgeMask.Evaluation.Scoring;
+
+namespace EdgeMask.Evaluation.Reports;
+
+/// <summary>Writes evaluation results as markdown (to read) and JSON (to compare runs), plus a one-line summary.</summary>
+public static class EvaluationReport
+{
+    public static string SummaryLine(SceneEvaluation e) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"scenes: {e.Images} images, face recall {Pct(e.Detection.Recall)} precision {Pct(e.Detection.Precision)}, masked recall {Pct(e.MaskedFaces.Recall)}, mask accuracy {Pct(e.Classification.Accuracy)} on {e.Classification.Samples} matched faces, image-level {Pct(e.ImageLevelAccuracy)}, {e.FramesPerSecond:0.0} fps");
+
+    public static string SummaryLine(CropEvaluation e) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"crops: {e.Metrics.Samples} faces, accuracy {Pct(e.Metrics.Accuracy)}, balanced accuracy {Pct(e.Metrics.BalancedAccuracy)}, ROC AUC {e.Metrics.RocAuc?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "n/a"}, {e.MillisecondsPerFace:0.00} ms/face");
+
+    public static string Markdown(SceneEvaluation e, string title)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# {title}").AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"{e.Images} images, {e.MillisecondsPerImage:0.0} ms per image ({e.FramesPerSecond:0.0} fps) for detection + classification.").AppendLine();
+        md.AppendLine("## Face detection (IoU >= 0.5)").AppendLine();
+        md.AppendLine("| faces | truths | found | recall | detections | correct | precision |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Row(md, "all", e.Detection);
+        foreach (var (bucket, counts) in e.DetectionBySize)
+        {
+            Row(md, FaceSizeBuckets.Name(bucket), counts);
+        }
+
+        Row(md, "masked", e.MaskedFaces);
+        Row(md, "unmasked", e.UnmaskedFaces);
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Image-level \"someone is unmasked\" accuracy: {Pct(e.ImageLevelAccuracy)}.").AppendLine();
+        md.Append(ClassificationMarkdown(e.Classification, "## Mask classification of matched faces"));
+        return md.ToString();
+    }
+
+    public static string Markdown(CropEvaluation e, string title) =>
+        $"# {title}\n\n{e.Metrics.Samples} crops, {e.MillisecondsPerFace.ToString("0.00", CultureInfo.InvariantCulture)} ms per face.\n\n" +
+        ClassificationMarkdown(e.Metrics, "## Classification");
+
+    public static string ClassificationMarkdown(ClassificationMetrics m, string heading)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(heading).AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- accuracy {Pct(m.Accuracy)}, balanced accuracy {Pct(m.BalancedAccuracy)} ({m.Samples} faces; uncertain counts as wrong)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- decided {Pct(m.Coverage)} of faces; accuracy on decided {Pct(m.AccuracyWhenDecided)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- ROC AUC {m.RocAuc?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "n/a"}, expected calibration error {m.ExpectedCalibrationError:0.0000}").AppendLine();
+        md.AppendLine("| class | support | precision | recall |");
+        md.AppendLine("| --- | ---: | ---: | ---: |");
+        foreach (var c in m.PerClass)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Label} | {c.Support} | {Pct(c.Precision)} | {Pct(c.Recall)} |");
+        }
+
+        md.AppendLine().AppendLine("Confusion (rows: truth, columns: prediction):").AppendLine();
+        md.AppendLine("| truth \\ predicted | " + string.Join(" | ", ConfusionMatrix.PredictedClasses.Select(MaskLabels.ToLabel)) + " |");
+        md.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", ConfusionMatrix.PredictedClasses.Count)));
+        foreach (var truth in m.Confusion.TruthClasses)
+        {
+            md.AppendLine($"| {MaskLabels.ToLabel(truth)} | " + string.Join(" | ", ConfusionMatrix.PredictedClasses.Select(p => m.Confusion[truth, p])) + " |");
+        }
+
+        return md.ToString();
+    }
+
+    public static string Json(SceneEvaluation e) => new JsonObject
+    {
+        ["images"] = e.Images,
+        ["ms_per_image"] = Round(e.MillisecondsPerImage),
+        ["fps"] = Round(e.FramesPerSecond),
+        ["detection"] = Node(e.Detection),
+        ["detection_by_size"] = new JsonObject(e.DetectionBySize.Select(kv => KeyValuePair.Create(FaceSizeBuckets.Name(kv.Key), (JsonNode?)Node(kv.Value)))),
+        ["masked_faces"] = Node(e.MaskedFaces),
+        ["unmasked_faces"] = Node(e.UnmaskedFaces),
+        ["image_level_accuracy"] = Round(e.ImageLevelAccuracy),
+        ["classification"] = Node(e.Classification),
+    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    public static string Json(CropEvaluation e) => new JsonObject
+    {
+        ["ms_per_face"] = Round(e.MillisecondsPerFace),
+        ["classification"] = Node(e.Metrics),
+    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+
+    public static JsonObject Node(ClassificationMetrics m) => new()
+    {
+        ["samples"] = m.Samples,
+        ["accuracy"] = Round(m.Accuracy),
+        ["balanced_accuracy"] = Round(m.BalancedAccuracy),
+        ["coverage"] = Round(m.Coverage),
+        ["accuracy_when_decided"] = Round(m.AccuracyWhenDecided),
+        ["roc_auc"] = m.RocAuc is { } auc ? Round(auc) : null,
+        ["expected_calibration_error"] = Round(m.ExpectedCalibrationError),
+        ["per_class"] = new JsonArray(m.PerClass.Select(c => (JsonNode)new JsonObject
+        {
+            ["label"] = c.Label,
+            ["support"] = c.Support,
+            ["precision"] = c.Precision is { } p ? Round(p) : null,
+            ["recall"] = c.Recall is { } r ? Round(r) : null,
+        }).ToArray()),
+        ["confusion"] = new JsonObject(m.Confusion.TruthClasses.Select(t => KeyValuePair.Create(
+            MaskLabels.ToLabel(t),
+            (JsonNode?)new JsonObject(ConfusionMatrix.PredictedClasses.Select(p => KeyValuePair.Create(MaskLabels.ToLabel(p), (JsonNode?)m.Confusion[t, p])))))),
+    };
+
+    private static JsonObject Node(RecallPrecision c) => new()
+    {
+        ["truths"] = c.Truths,
+        ["found"] = c.TruthsFound,
+        ["recall"] = c.Recall is { } r ? Round(r) : null,
+        ["detections"] = c.Predictions,
+        ["correct"] = c.PredictionsCorrect,
+        ["precision"] = c.Precision is { } p ? Round(p) : null,
+    };
+
+    private static void Row(StringBuilder md, string name, RecallPrecision c) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {c.Truths} | {c.TruthsFound} | {Pct(c.Recall)} | {c.Predictions} | {c.PredictionsCorrect} | {Pct(c.Precision)} |");
+
+    private static double Round(double value) => Math.Round(value, 4);
+
+    private static string Pct(double? value) => value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+}

@@ -1,0 +1,70 @@
+using EdgeMask.Core.Faces;
+using EdgeMask.Evaluation.Scoring;
+
+namespace EdgeMask.Evaluation;
+
+/// <summary>The headline figures of a scenes evaluation.</summary>
+public sealed record SceneEvaluation(
+    int Images,
+    RecallPrecision Detection,
+    IReadOnlyDictionary<FaceSizeBucket, RecallPrecision> DetectionBySize,
+    RecallPrecision MaskedFaces,
+    RecallPrecision UnmaskedFaces,
+    ClassificationMetrics Classification,
+    double ImageLevelAccuracy,
+    double FramesPerSecond,
+    double MillisecondsPerImage,
+    IReadOnlyList<ImageResult> Results)
+{
+    public static SceneEvaluation From(IReadOnlyList<ImageResult> results, TimeSpan processing)
+    {
+        var overall = new RecallPrecision();
+        var bySize = Enum.GetValues<FaceSizeBucket>().ToDictionary(b => b, _ => new RecallPrecision());
+        var masked = new RecallPrecision();
+        var unmasked = new RecallPrecision();
+        var classified = new List<ClassifiedSample>();
+        var imagesRight = 0;
+
+        foreach (var result in results)
+        {
+            var faces = result.Annotation.Faces;
+            for (var t = 0; t < faces.Count; t++)
+            {
+                var prediction = result.Matching.TruthToPrediction[t];
+                var found = prediction >= 0;
+                overall.AddTruth(found);
+                bySize[FaceSizeBuckets.Of(faces[t].Box.Width)].AddTruth(found);
+                (faces[t].Label == MaskStatus.Mask ? masked : unmasked).AddTruth(found);
+                if (found)
+                {
+                    classified.Add(new ClassifiedSample(faces[t].Label, result.Predictions[prediction]));
+                }
+            }
+
+            for (var p = 0; p < result.Detections.Count; p++)
+            {
+                var correct = result.Matching.PredictionToTruth[p] >= 0;
+                overall.AddPrediction(correct);
+                bySize[FaceSizeBuckets.Of(result.Detections[p].Box.Width)].AddPrediction(correct);
+            }
+
+            if (result.TruthSomeoneUnmasked == result.PredictedSomeoneUnmasked)
+            {
+                imagesRight++;
+            }
+        }
+
+        var seconds = processing.TotalSeconds;
+        return new SceneEvaluation(
+            results.Count,
+            overall,
+            bySize,
+            masked,
+            unmasked,
+            ClassificationMetrics.Compute(classified),
+            results.Count == 0 ? 0 : (double)imagesRight / results.Count,
+            seconds > 0 ? results.Count / seconds : 0,
+            results.Count == 0 ? 0 : processing.TotalMilliseconds / results.Count,
+            results);
+    }
+}

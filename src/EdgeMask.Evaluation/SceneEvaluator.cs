@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using EdgeMask.Classification;
+using EdgeMask.Core.Faces;
+using EdgeMask.Core.Geometry;
+using EdgeMask.Detection;
+using EdgeMask.Evaluation.Annotations;
+using EdgeMask.Evaluation.Scoring;
+using OpenCvSharp;
+
+namespace EdgeMask.Evaluation;
+
+/// <summary>
+/// Runs the daemon's own detector and classifier over annotated photos and scores detection (recall and
+/// precision at IoU 0.5, by face size and by label), classification of matched faces, and the image-level
+/// "someone is unmasked" decision.
+/// </summary>
+public sealed class SceneEvaluator
+{
+    private readonly IFaceDetector _detector;
+    private readonly IMaskClassifier _classifier;
+
+    public SceneEvaluator(IFaceDetector detector, IMaskClassifier classifier)
+    {
+        _detector = detector;
+        _classifier = classifier;
+    }
+
+    /// <param name="onImage">Called after each image with the image and its result, e.g. to dump mistakes.</param>
+    public SceneEvaluation Evaluate(string imageDirectory, IReadOnlyList<AnnotatedImage> annotations, Action<Mat, ImageResult>? onImage = null)
+    {
+        var results = new List<ImageResult>(annotations.Count);
+        var processing = TimeSpan.Zero;
+        foreach (var annotation in annotations)
+        {
+            var path = Path.Combine(imageDirectory, annotation.ImageFile);
+            using var image = Cv2.ImRead(path, ImreadModes.Color);
+            if (image.Empty())
+            {
+                throw new InvalidDataException($"Image '{path}' (named by the annotation of {annotation.ImageFile}) is missing or not readable.");
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            var detections = _detector.Detect(image);
+            var boxes = detections.Select(d => d.Box).ToArray();
+            var predictions = boxes.Length == 0 ? [] : _classifier.Classify(image, boxes);
+            processing += Stopwatch.GetElapsedTime(started);
+
+            var result = Score(annotation, detections, predictions);
+            results.Add(result);
+            onImage?.Invoke(image, result);
+        }
+
+        return SceneEvaluation.From(results, processing);
+    }
+
+    /// <summary>Matches one image's detections to its annotation; pure, for tests with hand-computed answers.</summary>
+    public static ImageResult Score(AnnotatedImage annotation, IReadOnlyList<FaceDetection> detections, IReadOnlyList<MaskPrediction> predictions)
+    {
+        var truths = annotation.Faces.Select(f => f.Box).ToArray();
+        var matching = BoxMatcher.Match(truths, detections.Select(d => new ScoredBox(d.Box, d.Score)).ToArray());
+        return new ImageResult(annotation, detections, predictions, matching);
+    }
+}
+
+/// <summary>One image's detections, predictions and how they matched the annotation.</summary>
+public sealed record ImageResult(
+    AnnotatedImage Annotation,
+    IReadOnlyList<FaceDetection> Detections,
+    IReadOnlyList<MaskPrediction> Predictions,
+    BoxMatching Matching)
+{
+    public bool TruthSomeoneUnmasked => Annotation.Faces.Any(f => f.Label != MaskStatus.Mask);
+
+    public bool PredictedSomeoneUnmasked => Predictions.Any(p => p.Status is MaskStatus.NoMask or MaskStatus.WornIncorrectly);
+
+    public bool HasMistakes =>
+        Matching.TruthToPrediction.Any(p => p < 0)
+        || Matching.PredictionToTruth.Any(t => t < 0)
+        || Enumerable.Range(0, Annotation.Faces.Count).Any(t => Matching.TruthToPrediction[t] is var p && p >= 0 && Predictions[p].Status != Annotation.Faces[t].Label);
+
+    public IEnumerable<PixelBox> MissedFaces => Enumerable.Range(0, Annotation.Faces.Count).Where(t => Matching.TruthToPrediction[t] < 0).Select(t => Annotation.Faces[t].Box);
+}

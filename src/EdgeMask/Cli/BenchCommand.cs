@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EdgeMask.Benchmarking;
+using EdgeMask.Classification;
+using EdgeMask.Core.Outputs;
+using EdgeMask.Core.Scene;
+using EdgeMask.Detection;
+using EdgeMask.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+
+namespace EdgeMask.Cli;
+
+/// <summary>
+/// <c>edgemask bench</c>: builds clips at 640x480 and 1280x720 with 0, 1, 4 and 8 faces, times every stage
+/// and the whole pipeline with one thread and with default threads, and the tutorial's pipeline beside it.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(Option<FileInfo?> config)
+    {
+        var report = new Option<FileInfo?>("--report") { Description = "Write the markdown report here (it is also printed)" };
+        var frames = new Option<int>("--frames") { Description = "Frames per clip", DefaultValueFactory = _ => 60 };
+        var quick = new Option<bool>("--quick") { Description = "Only 640x480 with 0 and 4 faces, one thread" };
+        var noTutorial = new Option<bool>("--no-tutorial") { Description = "Skip the tutorial pipeline (it is slow)" };
+
+        var command = new Command("bench", "Benchmark every stage and the whole pipeline against the tutorial's.");
+        command.Options.Add(report);
+        command.Options.Add(frames);
+        command.Options.Add(quick);
+        command.Options.Add(noTutorial);
+        command.SetAction((parse, cancellationToken) => ExecuteAsync(
+            parse.GetValue(config)?.FullName,
+            parse.GetValue(report)?.FullName,
+            parse.GetValue(frames),
+            parse.GetValue(quick),
+            !parse.GetValue(noTutorial),
+            "edgemask " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
+            cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> ExecuteAsync(string? configFile, string? reportPath, int frames, bool quick, bool withTutorial, string commandLine, CancellationToken cancellationToken)
+    {
+        if (frames is < 2 or > 10_000)
+        {
+            await Console.Error.WriteLineAsync("edgemask: --frames must be between 2 and 10000").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var work = Path.Combine(Path.GetTempPath(), $"edgemask-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var vggPath = Path.Combine(work, "vgg19_tutorial.onnx");
+            if (withTutorial)
+            {
+                Vgg19OnnxModel.Write(vggPath);
+            }
+
+            var sizes = quick ? new[] { (640, 480) } : [(640, 480), (1280, 720)];
+            var faceCounts = quick ? new[] { 0, 4 } : [0, 1, 4, 8];
+            var threadModes = quick ? new[] { 1 } : [1, 0];
+            var rows = new List<StageTimings>();
+
+            string cascade;
+            {
+                using var probe = Provider(configFile, 1);
+                cascade = probe.GetRequiredService<IOptions<DetectionOptions>>().Value.CascadePath;
+            }
+
+            using var face = BenchClip.LoadFace(cascade);
+            using var background = BenchClip.LoadBackground();
+            foreach (var (width, height) in sizes)
+            {
+                foreach (var faces in faceCounts)
+                {
+                    var clip = BenchClip.Write(work, width, height, faces, frames, face, background);
+                    foreach (var threads in threadModes)
+                    {
+                        var threadCount = threads == 0 ? Environment.ProcessorCount : 1;
+                        Cv2.SetNumThreads(threadCount);
+                        await using var services = Provider(configFile, threadCount);
+                        using var tutorial = withTutorial ? new TutorialPipeline(cascade, vggPath, threadCount) : null;
+                        var bench = new PipelineBenchmark(
+                            services.GetRequiredService<IFaceDetector>(),
+                            services.GetRequiredService<IMaskClassifier>(),
+                            services.GetRequiredService<ISceneAnalyzer>(),
+                            services.GetServices<ISceneSink>(),
+                            tutorial);
+                        var row = await bench.RunAsync(clip, faces, threads == 0 ? $"default ({threadCount})" : "1", cancellationToken).ConfigureAwait(false);
+                        rows.Add(row);
+                        await Console.Error.WriteLineAsync($"{width}x{height} {faces} faces, {row.Threads} thread(s): {row.EndToEndFps:0.0} fps (tutorial {row.TutorialFps:0.00} fps)").ConfigureAwait(false);
+                    }
+                }
+            }
+
+            using var process = Process.GetCurrentProcess();
+            var markdown = BenchReport.Markdown(rows, commandLine, process.PeakWorkingSet64, process.WorkingSet64);
+            await Console.Out.WriteLineAsync(markdown).ConfigureAwait(false);
+            if (reportPath is not null)
+            {
+                await File.WriteAllTextAsync(reportPath, markdown, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (StartupFailure.TryExplain(ex) is { } failure)
+        {
+            await Console.Error.WriteLineAsync($"edgemask: {failure.Message}").ConfigureAwait(false);
+            return failure.ExitCode;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    // Outputs stay off: the benchmark must not light LEDs or publish; sinks left are the journal log.
+    private static ServiceProvider Provider(string? configFile, int threads)
+    {
+        var builder = EdgeMaskHost.CreateBuilder(configFile, new Dictionary<string, string?>
+        {
+            ["Classification:IntraOpThreads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Signals:Enabled"] = "false",
+            ["Mqtt:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var services = builder.Services.BuildServiceProvider();
+        services.GetRequiredService<IStartupValidator>().Validate();
+        return services;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using EdgeMask.Configuration;
+using EdgeMask.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace EdgeMask.Cli;
+
+/// <summary><c>edgemask check-config</c>: validates the effective configuration and prints it, secrets masked.</summary>
+public static class CheckConfigCommand
+{
+    public static Command Create(Option<FileInfo?> config)
+    {
+        var command = new Command("check-config", "Validate the effective configuration and print it with secrets masked.");
+        command.SetAction((parse, _) => Task.FromResult(Execute(parse.GetValue(config)?.FullName, Console.Out, Console.Error)));
+        return command;
+    }
+
+    public static int Execute(string? configFile, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var builder = EdgeMaskHost.CreateBuilder(configFile);
+            using var services = builder.Services.BuildServiceProvider();
+
+            // Runs every ValidateOnStart registration (data annotations and cross-field validators) without
+            // starting the pipeline, so no camera, model or native library is touched.
+            services.GetRequiredService<IStartupValidator>().Validate();
+
+            output.WriteLine(ConfigurationPrinter.ToJson(builder.Configuration));
+            output.WriteLine("configuration is valid");
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (StartupFailure.TryExplain(ex) is { } failure)
+        {
+            error.WriteLine($"edgemask: {failure.Message}");
+            return failure.ExitCode;
+        }
+        catch (FileNotFoundException ex)
+        {
+            error.WriteLine($"edgemask: {ex.Message}");
+            return ExitCodes.NoInput;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.CommandLine;
+using EdgeMask.Classification;
+using EdgeMask.Core.Faces;
+using EdgeMask.Core.Geometry;
+using EdgeMask.Core.Scene;
+using EdgeMask.Detection;
+using EdgeMask.Evaluation;
+using EdgeMask.Evaluation.Annotations;
+using EdgeMask.Evaluation.Reports;
+using EdgeMask.Hosting;
+using EdgeMask.Outputs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OpenCvSharp;
+
+namespace EdgeMask.Cli;
+
+/// <summary>
+/// <c>edgemask evaluate</c>: scores the daemon's own detector and classifier (as configured) on annotated
+/// scenes (Pascal VOC) or on labelled crops, writes markdown + JSON reports, and prints a one-line summary last.
+/// </summary>
+public static class EvaluateCommand
+{
+    public static Command Create(Option<FileInfo?> config)
+    {
+        var images = new Option<DirectoryInfo?>("--images") { Description = "Folder of scene images" };
+        var annotations = new Option<DirectoryInfo?>("--annotations") { Description = "Folder of Pascal VOC XML files, one per image" };
+        var crops = new Option<DirectoryInfo?>("--crops") { Description = "Folder with with_mask/ and without_mask/ crops (crops mode)" };
+        var report = new Option<DirectoryInfo?>("--report") { Description = "Write report.md and report.json here" };
+        var dump = new Option<DirectoryInfo?>("--dump") { Description = "Write annotated images of misses and wrong verdicts here" };
+        var strictWorn = new Option<bool>("--worn-incorrectly-separate") { Description = "Score mask_weared_incorrect as its own class instead of as no mask" };
+
+        var command = new Command("evaluate", "Score detection and classification on annotated scenes or labelled crops.");
+        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            var scenes = result.GetValue(images) is not null || result.GetValue(annotations) is not null;
+            if (scenes == (result.GetValue(crops) is not null))
+            {
+                result.AddError("give either --images and --annotations (scenes) or --crops (crops)");
+            }
+            else if (scenes && (result.GetValue(images) is null || result.GetValue(annotations) is null))
+            {
+                result.AddError("scenes mode needs both --images and --annotations");
+            }
+        });
+
+        command.SetAction((parse, _) => Task.FromResult(Execute(
+            parse.GetValue(config)?.FullName,
+            parse.GetValue(images)?.FullName,
+            parse.GetValue(annotations)?.FullName,
+            parse.GetValue(crops)?.FullName,
+            parse.GetValue(report)?.FullName,
+            parse.GetValue(dump)?.FullName,
+            !parse.GetValue(strictWorn),
+            Console.Out,
+            Console.Error)));
+        return command;
+    }
+
+    public static int Execute(
+        string? configFile,
+        string? imagesDir,
+        string? annotationsDir,
+        string? cropsDir,
+        string? reportDir,
+        string? dumpDir,
+        bool wornIncorrectlyAsNoMask,
+        TextWriter output,
+        TextWriter error)
+    {
+        try
+        {
+            var builder = EdgeMaskHost.CreateBuilder(configFile);
+            using var services = builder.Services.BuildServiceProvider();
+            services.GetRequiredService<IStartupValidator>().Validate();
+            var classifier = services.GetRequiredService<IMaskClassifier>();
+
+            string summary, markdown, json;
+            if (cropsDir is not null)
+            {
+                var result = new CropEvaluator(classifier).Evaluate(cropsDir);
+                (summary, markdown, json) = (EvaluationReport.SummaryLine(result), EvaluationReport.Markdown(result, $"Crops evaluation: {cropsDir}"), EvaluationReport.Json(result));
+            }
+            else
+            {
+                var detector = services.GetRequiredService<IFaceDetector>();
+                var truth = VocAnnotationReader.ReadFolder(annotationsDir!, wornIncorrectlyAsNoMask);
+                if (dumpDir is not null)
+                {
+                    Directory.CreateDirectory(dumpDir);
+                }
+
+                var result = new SceneEvaluator(detector, classifier).Evaluate(
+                    imagesDir!,
+                    truth,
+                    dumpDir is null ? null : (image, r) => DumpMistakes(dumpDir, image, r));
+                (summary, markdown, json) = (EvaluationReport.SummaryLine(result), EvaluationReport.Markdown(result, $"Scenes evaluation: {imagesDir}"), EvaluationReport.Json(result));
+            }
+
+            if (reportDir is not null)
+            {
+                Directory.CreateDirectory(reportDir);
+                File.WriteAllText(Path.Combine(reportDir, "report.md"), markdown);
+                File.WriteAllText(Path.Combine(reportDir, "report.json"), json);
+            }
+            else
+            {
+                output.WriteLine(markdown);
+            }
+
+            output.WriteLine(summary);
+            return ExitCodes.Success;
+        }
+        catch (Exception ex) when (StartupFailure.TryExplain(ex) is { } failure)
+        {
+            error.WriteLine($"edgemask: {failure.Message}");
+            return failure.ExitCode;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"edgemask: evaluation failed: {ex.Message}");
+            return ExitCodes.NoInput;
+        }
+    }
+
+    // Misses are drawn in magenta over the usual green/red verdict boxes.
+    private static void DumpMistakes(string dumpDir, Mat image, ImageResult result)
+    {
+        if (!result.HasMistakes)
+        {
+            return;
+        }
+
+        using var canvas = image.Clone();
+        var faces = result.Detections.Select((d, i) => new FaceObservation(d.Box, d.Score, result.Predictions[i])).ToArray();
+        var analysis = new FrameAnalysis(0, DateTimeOffset.UnixEpoch, image.Width, image.Height, faces);
+        var update = new SceneUpdate(0, DateTimeOffset.UnixEpoch, SceneState.Clear, [], []);
+        AnnotatedVideoWriter.Draw(canvas, analysis, update);
+        foreach (var missed in result.MissedFaces)
+        {
+            Cv2.Rectangle(canvas, new Rect(missed.X, missed.Y, missed.Width, missed.Height), new Scalar(255, 0, 255), 2);
+        }
+
+        Cv2.ImWrite(Path.Combine(dumpDir, Path.GetFileNameWithoutExtension(result.Annotation.ImageFile) + ".jpg"), canvas);
+    }
+}

@@ -1,0 +1,55 @@
+using EdgeMask.Capture;
+using EdgeMask.Classification;
+using EdgeMask.Configuration;
+using EdgeMask.Core.Control;
+using EdgeMask.Core.Health;
+using EdgeMask.Core.Scene;
+using EdgeMask.Detection;
+using EdgeMask.Mqtt;
+using EdgeMask.Pipeline;
+using EdgeMask.Signals;
+using EdgeMask.Systemd;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeMask.Hosting;
+
+/// <summary>Builds the daemon: configuration layers, logging, and every stage of the pipeline in order.</summary>
+public static class EdgeMaskHost
+{
+    public static HostApplicationBuilder CreateBuilder(string? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = "edgemask",
+        });
+
+        EdgeMaskConfiguration.AddLayers(builder.Configuration, configFile, overrides);
+
+        builder.Logging
+            .AddConfiguration(builder.Configuration.GetSection("Logging"))
+            .AddConsole()
+
+            // The host logs a start-up failure with its whole stack; the command prints it as one clear line instead.
+            .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        builder.Services
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<PipelineHealth>()
+            .AddSingleton<RuntimeControls>()
+            .AddCapture()
+            .AddDetection()
+            .AddClassification()
+            .AddSceneLogic()
+            .AddSignals()
+            .AddMqtt()
+            .AddFramePipeline()
+            .AddSystemdIntegration()
+            .AddSystemd();
+
+        return builder;
+    }
+}

@@ -1,0 +1,54 @@
+using EdgeMask.Core.Outputs;
+using EdgeMask.Core.Scene;
+using Microsoft.Extensions.Logging;
+
+namespace EdgeMask.Outputs;
+
+/// <summary>Writes incident events, state changes and period summaries to the log (the journal under systemd).</summary>
+public sealed class LoggingSceneSink : ISceneSink
+{
+    private readonly ILogger<LoggingSceneSink> _logger;
+    private SceneState? _lastState;
+
+    public LoggingSceneSink(ILogger<LoggingSceneSink> logger) => _logger = logger;
+
+    public ValueTask OnSceneUpdateAsync(SceneUpdate update, CancellationToken cancellationToken)
+    {
+        foreach (var incident in update.Events)
+        {
+            _logger.LogInformation(
+                "Incident {Phase} {Kind} {Id}: tracks [{Tracks}], best confidence {Confidence:0.00}{Distance}",
+                incident.Phase,
+                incident.Kind,
+                incident.IncidentId,
+                string.Join(",", incident.TrackIds),
+                incident.BestConfidence,
+                incident.WorstDistance is { } d ? $", closest {d:0.00} {incident.DistanceUnit}" : string.Empty);
+        }
+
+        var state = update.State with { PeopleInView = 0 };
+        if (state != _lastState)
+        {
+            _logger.LogInformation(
+                "State: mask violation {Mask}, distance violation {Distance}, {People} in view",
+                update.State.MaskViolation ? "ON" : "OFF",
+                update.State.DistanceViolation ? "ON" : "OFF",
+                update.State.PeopleInView);
+            _lastState = state;
+        }
+
+        if (update.Summary is { } summary)
+        {
+            _logger.LogInformation(
+                "Summary {From:u} - {To:u}: {People} people, {Masked} masked, {Unmasked} unmasked, {Distance} distance violations",
+                summary.From,
+                summary.To,
+                summary.PeopleSeen,
+                summary.Masked,
+                summary.Unmasked,
+                summary.DistanceViolations);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

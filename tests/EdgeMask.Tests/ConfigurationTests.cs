@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using EdgeMask.Hosting;
+using EdgeMask.TestSupport;
+
+namespace EdgeMask.Tests;
+
+public class ConfigurationTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Run_OutOfRangeValue_Exits78NamingTheKey()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Capture"] = new JsonObject { ["Width"] = 5 } });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "run", "--config", config);
+
+        Assert.Equal(ExitCodes.Config, exitCode);
+        Assert.Contains("Capture:Width", output, StringComparison.Ordinal);
+        Assert.Contains("invalid configuration", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ValueOfWrongType_Exits78NamingTheKey()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Detection"] = new JsonObject { ["MinNeighbors"] = "several" } });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "run", "--config", config);
+
+        Assert.Equal(ExitCodes.Config, exitCode);
+        Assert.Contains("Detection:MinNeighbors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_EnvironmentVariableOverridesFile_AndIsValidated()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject());
+
+        await using var process = ProcessRunner.Start(
+            "dotnet",
+            [EdgeMaskDaemon.Dll, "check-config", "--config", config],
+            new Dictionary<string, string> { ["EDGEMASK__Capture__Height"] = "1" });
+        var exitCode = await process.WaitForExitAsync(Timeout);
+
+        Assert.Equal(ExitCodes.Config, exitCode);
+        Assert.Contains("Capture:Height", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ValidFile_PrintsEffectiveConfigurationWithSecretsMasked()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Mqtt"] = new JsonObject { ["Username"] = "door", ["Password"] = "hunter2" },
+            ["Capture"] = new JsonObject { ["Width"] = 800 },
+        });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", config);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
+        Assert.Contains("\"Password\": \"***\"", output, StringComparison.Ordinal);
+        Assert.Contains("\"Width\": 800", output, StringComparison.Ordinal);
+        Assert.Contains("configuration is valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_MissingConfigFile_SaysWhichFile()
+    {
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", "/nonexistent/edgemask.json");
+
+        Assert.Equal(ExitCodes.NoInput, exitCode);
+        Assert.Contains("/nonexistent/edgemask.json", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ModelFileMissing_RefusesToStartNamingTheFile()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var model = Path.Combine(dir, "no-such-model.onnx");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Classification"] = new JsonObject { ["ModelPath"] = model },
+            ["Capture"] = new JsonObject { ["Device"] = "/dev/video99" },
+        });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "run", "--config", config);
+
+        Assert.NotEqual(ExitCodes.Success, exitCode);
+        Assert.Contains(model, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MalformedModelFile_RefusesToStartNamingTheFile()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var model = Path.Combine(dir, "garbage.onnx");
+        await File.WriteAllBytesAsync(model, Enumerable.Range(0, 4096).Select(i => (byte)(i * 37)).ToArray());
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Classification"] = new JsonObject { ["ModelPath"] = model },
+            ["Capture"] = new JsonObject { ["Device"] = "/dev/video99" },
+        });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "run", "--config", config);
+
+        Assert.Equal(ExitCodes.NoInput, exitCode);
+        Assert.Contains("garbage.onnx", output, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using EdgeMask.Hosting;
+using EdgeMask.TestSupport;
+
+namespace EdgeMask.Tests;
+
+public class DaemonResilienceTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Run_CameraThatDoesNotExist_KeepsRunningReportsOfflineAndStopsCleanly()
+    {
+        var dir = RepoPaths.NewTempDirectory("daemon");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Capture"] = new JsonObject
+            {
+                ["Source"] = "Camera",
+                ["Device"] = "/dev/video99",
+                ["ReconnectInitialDelay"] = "00:00:00.2",
+                ["ReconnectMaxDelay"] = "00:00:00.5",
+            },
+        });
+
+        await using var daemon = EdgeMaskDaemon.Start("run", "--config", config);
+
+        await daemon.WaitForLineAsync(l => l.Contains("/dev/video99", StringComparison.Ordinal) && l.Contains("offline", StringComparison.OrdinalIgnoreCase), "camera offline", Timeout);
+
+        // Still retrying, not crashed: a second attempt is logged after the first.
+        await daemon.WaitForLineAsync(l => l.Contains("attempt 2", StringComparison.OrdinalIgnoreCase) || l.Contains("reconnect", StringComparison.OrdinalIgnoreCase), "a retry", Timeout);
+        Assert.False(daemon.HasExited, daemon.Output);
+
+        daemon.Signal(15);
+        var exitCode = await daemon.WaitForExitAsync(Timeout);
+        Assert.Equal(ExitCodes.Success, exitCode);
+    }
+
+    [SkippableFact]
+    public async Task Run_PipeSourceThatStopsMidRun_ReconnectsWhenFramesReturn()
+    {
+        var ffmpeg = SystemTools.Require("ffmpeg");
+        var dir = RepoPaths.NewTempDirectory("daemon");
+
+        // A pipe command that delivers a few frames and then exits: the watchdog must notice, close it
+        // and start it again, and frames must flow again after each restart.
+        var command = $"{ffmpeg} -hide_banner -loglevel error -f lavfi -i testsrc=size=160x120:rate=10 -frames:v 5 -f rawvideo -pix_fmt bgr24 -";
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Capture"] = new JsonObject
+            {
+                ["Source"] = "Pipe",
+                ["Command"] = command,
+                ["PipeFrameWidth"] = 160,
+                ["PipeFrameHeight"] = 120,
+                ["FrameTimeout"] = "00:00:01",
+                ["ReconnectInitialDelay"] = "00:00:00.2",
+                ["ReconnectMaxDelay"] = "00:00:00.5",
+            },
+        });
+
+        await using var daemon = EdgeMaskDaemon.Start("run", "--config", config);
+
+        static bool IsOnline(string line) => line.Contains("online", StringComparison.OrdinalIgnoreCase) && !line.Contains("offline", StringComparison.OrdinalIgnoreCase);
+        await daemon.WaitForLineCountAsync(IsOnline, 2, "camera online twice", Timeout);
+
+        Assert.False(daemon.HasExited, daemon.Output);
+        daemon.Signal(15);
+        Assert.Equal(ExitCodes.Success, await daemon.WaitForExitAsync(Timeout));
+    }
+}
