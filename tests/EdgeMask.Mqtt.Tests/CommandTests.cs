@@ -1,3 +1,4 @@
+using EdgeMask.TestSupport.Mqtt;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using EdgeMask.TestSupport.Mqtt;
 using System.Text.Json;
 using EdgeMask.Core.Scene;
 using EdgeMask.Mqtt.Tests.Support;

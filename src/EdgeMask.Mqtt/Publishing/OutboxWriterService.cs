@@ -44,7 +44,24 @@ internal sealed class OutboxWriterService : BackgroundService
         {
         }
 
-        // Stopping: the frame loop stopped first, so what is queued now is all there will be; keep it on disk.
+        DrainTo(outbox);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+
+        // .NET runs ExecuteAsync on the thread pool; a stop that comes before it ever ran must still keep the
+        // queued events. base.StopAsync has awaited ExecuteAsync when it did run, so this drain is the only one.
+        if (_options.Enabled)
+        {
+            DrainTo((EventOutbox)_services.GetService(typeof(EventOutbox))!);
+        }
+    }
+
+    // Stopping: the frame loop stopped first, so what is queued now is all there will be; keep it on disk.
+    private void DrainTo(EventOutbox outbox)
+    {
         while (_publisher.PendingEvents.TryRead(out var remaining))
         {
             Store(outbox, remaining);

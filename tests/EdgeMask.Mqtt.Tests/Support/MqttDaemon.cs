@@ -1,3 +1,4 @@
+using EdgeMask.TestSupport.Mqtt;
 using EdgeMask.Core.Control;
 using EdgeMask.Core.Health;
 using EdgeMask.Core.Outputs;

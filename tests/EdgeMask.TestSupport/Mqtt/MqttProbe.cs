@@ -3,7 +3,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 
-namespace EdgeMask.Mqtt.Tests.Support;
+namespace EdgeMask.TestSupport.Mqtt;
 
 public sealed record ReceivedMessage(string Topic, string Payload, bool Retain);
 

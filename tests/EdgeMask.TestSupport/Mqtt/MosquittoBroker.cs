@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using EdgeMask.TestSupport;
 
-namespace EdgeMask.Mqtt.Tests.Support;
+namespace EdgeMask.TestSupport.Mqtt;
 
 /// <summary>TLS listener settings for <see cref="MosquittoBroker"/>: PEM files and whether clients must show a certificate.</summary>
 public sealed record MosquittoTls(int Port, string CaFile, string CertFile, string KeyFile, bool RequireClientCertificate);
