@@ -52,7 +52,7 @@ public sealed partial class SystemdUnitTests : IDisposable
     {
         var unit = File.ReadAllText(_unit);
 
-        foreach (var line in new[] { "Type=notify", "NotifyAccess=main", "WatchdogSec=30", "Restart=on-failure", "RestartPreventExitStatus=78", "StateDirectory=edgemask", "ConfigurationDirectory=edgemask", "SupplementaryGroups=video gpio" })
+        foreach (var line in new[] { "Type=notify", "NotifyAccess=main", "WatchdogSec=30", "Restart=on-failure", "RestartPreventExitStatus=78 66 69", "StateDirectory=edgemask", "ConfigurationDirectory=edgemask", "SupplementaryGroups=video gpio" })
         {
             Assert.Contains($"\n{line}\n", unit, StringComparison.Ordinal);
         }
