@@ -30,6 +30,7 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
     private string? _lastOptionsError;
     private DistanceMode? _distanceModeInUse;
     private DateTimeOffset _lastFrameTime = DateTimeOffset.MinValue;
+    private long _lastSequence;
 
     public SceneAnalyzer(IOptionsMonitor<SceneOptions> options, RuntimeControls controls, ILogger<SceneAnalyzer>? logger = null)
     {
@@ -47,6 +48,7 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
         // Frame time only moves forward, so a late timestamp cannot revive ended tracks or reopen a period.
         var now = frame.Timestamp > _lastFrameTime ? frame.Timestamp : _lastFrameTime;
         _lastFrameTime = now;
+        _lastSequence = frame.Sequence;
         var summary = _summaries.Advance(now, options.SummaryPeriod, options.WornIncorrectlyIsViolation);
 
         foreach (var ended in _tracker.Update(frame.Faces, now, TrackerSettings.From(options)))
@@ -94,7 +96,7 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
         var events = new List<IncidentEvent>();
         _maskIncidents.EndAll(at, IncidentTimings.ForMask(options), events);
         _distanceIncidents.EndAll(at, IncidentTimings.ForDistance(options), events);
-        return new SceneUpdate(-1, at, SceneState.Clear, [], events);
+        return new SceneUpdate(_lastSequence, at, SceneState.Clear, [], events);
     }
 
     private static void Validate(FrameAnalysis frame)
