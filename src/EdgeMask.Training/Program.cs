@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using EdgeMask.Training.Cli;
+
+var root = new RootCommand("edgemask-train: trains, exports, quantizes and evaluates EdgeMask's mask classifier.")
+{
+    TrainCommand.Create(),
+    ExportCommand.Create(),
+    EvaluateCommand.Create(),
+    PreviewCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

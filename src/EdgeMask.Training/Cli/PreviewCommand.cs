@@ -1,0 +1,63 @@
+using System.CommandLine;
+using EdgeMask.Training.Data;
+using EdgeMask.Training.Imaging;
+using EdgeMask.Training.Training;
+using OpenCvSharp;
+
+namespace EdgeMask.Training.Cli;
+
+/// <summary>`preview`: a contact sheet of augmented training samples, to see what the network is shown.</summary>
+internal static class PreviewCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { DefaultValueFactory = _ => DefaultPaths.MaskCrops };
+        var output = new Option<string>("--output") { DefaultValueFactory = _ => Path.Combine(DefaultPaths.Root, "artifacts", "preview.png") };
+        var count = new Option<int>("--count") { DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose).") { data, output, count, seed };
+        command.SetAction((result, _) =>
+        {
+            var spec = InputSpec.Default;
+            var folder = ImageFolder.Open(result.GetValue(data)!, ClassScheme.TwoClass.Labels, SplitFractions.Default);
+            var chosen = folder.In(DataSplit.Train).OrderBy(i => StableSeed.Of(result.GetValue(seed), StableSeed.Of(Path.GetFileName(i.Path)))).Take(result.GetValue(count)).ToList();
+            using var detector = new TrainingFaceDetector();
+            var faces = FaceImage.Load(chosen, detector);
+            var augmenter = new Augmenter(new AugmentationOptions(), spec);
+            const int columns = 8;
+            var cell = spec.Width + 4;
+            using var sheet = new Mat((faces.Count + columns - 1) / columns * cell, columns * cell, MatType.CV_8UC3, Scalar.All(255));
+            var masks = new SyntheticMaskOptions();
+            for (var i = 0; i < faces.Count; i++)
+            {
+                var random = new Random(StableSeed.Of(result.GetValue(seed), i));
+                using var canvas = faces[i].Bgr.Clone();
+                var colour = faces[i].Source.LabelIndex == 0 ? Scalar.Green : Scalar.Red;
+                if (faces[i].Source.LabelIndex == 1)
+                {
+                    var draw = random.NextDouble();
+                    if (draw < masks.OverNoseProbability)
+                    {
+                        SyntheticMaskPainter.Paint(canvas, faces[i].PaintBox, MaskPlacement.OverNose, random);
+                        colour = Scalar.Green;
+                    }
+                    else if (draw < masks.OverNoseProbability + masks.BelowNoseProbability)
+                    {
+                        SyntheticMaskPainter.Paint(canvas, faces[i].PaintBox, MaskPlacement.BelowNose, random);
+                        colour = Scalar.Orange;
+                    }
+                }
+
+                using var sample = augmenter.Augment(canvas, faces[i].Face, random);
+                var origin = new Point(i % columns * cell, i / columns * cell);
+                Cv2.Rectangle(sheet, new Rect(origin.X, origin.Y, cell, cell), colour, -1);
+                sample.CopyTo(sheet[new Rect(origin.X + 2, origin.Y + 2, spec.Width, spec.Height)]);
+            }
+
+            Cv2.ImWrite(result.GetValue(output)!, sheet);
+            Console.Out.WriteLine($"wrote {result.GetValue(output)}");
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using EdgeMask.Training.Data;
+using EdgeMask.Training.Imaging;
+using EdgeMask.Training.Training;
+
+namespace EdgeMask.Training.Cli;
+
+/// <summary>`train`: train (or fine-tune), save a checkpoint, export fp32 + int8 ONNX with metadata.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "ImageFolder with with_mask/ and without_mask/.", DefaultValueFactory = _ => DefaultPaths.MaskCrops };
+        var output = new Option<string>("--output") { Description = "Folder for the ONNX models.", DefaultValueFactory = _ => DefaultPaths.Models };
+        var checkpoint = new Option<string>("--checkpoint") { Description = "Folder for the TorchSharp checkpoint.", DefaultValueFactory = _ => DefaultPaths.Checkpoint };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 45 };
+        var patience = new Option<int>("--patience") { DefaultValueFactory = _ => 8 };
+        var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 64 };
+        var learningRate = new Option<double>("--learning-rate") { DefaultValueFactory = _ => 0.004 };
+        var classes = new Option<int>("--classes") { Description = "2 or 3 (adds mask_weared_incorrect).", DefaultValueFactory = _ => 3 };
+        var width = new Option<int>("--width") { Description = "Stem channels; later layers are 2-8x.", DefaultValueFactory = _ => 24 };
+        var inputSize = new Option<int>("--input-size") { Description = "Square input side in pixels.", DefaultValueFactory = _ => 64 };
+        var margin = new Option<double>("--crop-margin") { Description = "Face box margin per side, as the daemon crops.", DefaultValueFactory = _ => 0.15 };
+        var maxPerClass = new Option<int>("--max-images-per-class") { Description = "Limit per class and split (0 = all).", DefaultValueFactory = _ => 0 };
+        var fineTune = new Option<string?>("--fine-tune-from") { Description = "fp32 ONNX model to start from; trains only its head." };
+        var threads = new Option<int>("--threads") { Description = "TorchSharp and sample preparation threads; the shipped model used 1.", DefaultValueFactory = _ => 1 };
+        var overNose = new Option<double>("--synthetic-mask") { Description = "Share of bare faces given a painted mask.", DefaultValueFactory = _ => 0.3 };
+        var belowNose = new Option<double>("--synthetic-below-nose") { Description = "Share of bare faces given a mask below the nose.", DefaultValueFactory = _ => 0.2 };
+        var rotation = new Option<double>("--rotation") { Description = "Max rotation, degrees (0-40).", DefaultValueFactory = _ => 20 };
+        var shift = new Option<double>("--shift") { Description = "Max shift fraction (0-0.3).", DefaultValueFactory = _ => 0.1 };
+        var zoom = new Option<double>("--zoom") { Description = "Max zoom fraction (0-0.6).", DefaultValueFactory = _ => 0.15 };
+        var shear = new Option<double>("--shear") { Description = "Max shear, degrees (0-25).", DefaultValueFactory = _ => 8 };
+        var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG and low-resolution augmentation." };
+
+        var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
+        {
+            data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, threads,
+            overNose, belowNose, rotation, shift, zoom, shear, noPhotometric,
+        };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var defaults = new AugmentationOptions();
+            var augmentation = defaults with
+            {
+                RotationDegrees = result.GetValue(rotation),
+                ShiftFraction = result.GetValue(shift),
+                ZoomFraction = result.GetValue(zoom),
+                ShearDegrees = result.GetValue(shear),
+            };
+            if (result.GetValue(noPhotometric))
+            {
+                augmentation = augmentation with
+                {
+                    Brightness = 0, Contrast = 0, ColourTemperature = 0, BlurProbability = 0, NoiseProbability = 0, JpegProbability = 0, LowResolutionProbability = 0,
+                };
+            }
+
+            var size = result.GetValue(inputSize);
+            var options = new TrainingOptions
+            {
+                DataDirectory = result.GetValue(data)!,
+                Seed = result.GetValue(seed),
+                Epochs = result.GetValue(epochs),
+                Patience = result.GetValue(patience),
+                BatchSize = result.GetValue(batch),
+                LearningRate = result.GetValue(learningRate),
+                Classes = result.GetValue(classes),
+                Width = result.GetValue(width),
+                Input = InputSpec.Default with { Width = size, Height = size, CropMargin = result.GetValue(margin) },
+                MaxImagesPerClass = result.GetValue(maxPerClass),
+                FineTuneFrom = result.GetValue(fineTune),
+                Threads = result.GetValue(threads),
+                Augmentation = augmentation,
+                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose)),
+            };
+
+            var log = Console.Out;
+            var trained = new Trainer(options, log).Run(cancellationToken);
+            Checkpoint.Save(result.GetValue(checkpoint)!, trained.Net, options, trained.Data.ListingSha256);
+            log.WriteLine($"checkpoint saved to {result.GetValue(checkpoint)}");
+            new ExportPipeline(log).Run(trained.Net, trained.Data, trained.Classes, options.Input, result.GetValue(output)!);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using EdgeMask.Training.Data;
+using EdgeMask.Training.Evaluation;
+using EdgeMask.Training.Imaging;
+using EdgeMask.Training.Model;
+using EdgeMask.Training.Onnx;
+using Google.Protobuf;
+
+namespace EdgeMask.Training.Training;
+
+/// <summary>
+/// From trained weights to shipped files: fold BatchNorm, write the fp32 ONNX model and check it against TorchSharp
+/// on the test split, calibrate and write the int8 QDQ model, check that ONNX Runtime fuses it to QLinearConv,
+/// score both on the test split and store the scores in the models' metadata.
+/// </summary>
+public sealed class ExportPipeline(TextWriter log)
+{
+    public const double MaxTorchOnnxDifference = 1e-4;
+    public const int CalibrationImages = 320;
+
+    public ExportResult Run(MaskNet net, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory)
+    {
+        using var detector = new TrainingFaceDetector();
+        var factory = new SampleFactory(input, AugmentationOptions.None, classes, new SyntheticMaskOptions(0, 0));
+        var testImages = FaceImage.Load(data.In(DataSplit.Test), detector);
+        var test = TensorSet.Build(testImages, input.Height, input.Width, (image, buffer) => factory.Evaluation(image, buffer.Span));
+        var calibrationImages = FaceImage.Load(data.In(DataSplit.Train).Take(CalibrationImages), detector);
+        var calibration = TensorSet.Build(calibrationImages, input.Height, input.Width, (image, buffer) => factory.Evaluation(image, buffer.Span));
+
+        var folded = BatchNormFolding.Fold(net);
+        var fp32 = Fp32Exporter.Build(folded, input);
+        var fp32Bytes = fp32.ToByteArray();
+        var torchProbabilities = TorchInference.Probabilities(net, test);
+        float[] fp32Probabilities;
+        using (var session = new OnnxSession(fp32Bytes, Environment.ProcessorCount))
+        {
+            fp32Probabilities = session.Run(test);
+        }
+
+        var difference = MaxAbsoluteDifference(torchProbabilities, fp32Probabilities);
+        log.WriteLine(FormattableString.Invariant($"fp32 ONNX vs TorchSharp on {test.Count} test crops: max |difference| {difference:E2} (limit {MaxTorchOnnxDifference:E0})"));
+        if (difference > MaxTorchOnnxDifference)
+        {
+            throw new InvalidOperationException($"The exported fp32 model differs from TorchSharp by {difference:E2} > {MaxTorchOnnxDifference:E0}; the export is wrong.");
+        }
+
+        var ranges = Calibrator.Calibrate(folded, input, calibration);
+        var int8 = QdqQuantizer.Build(folded, input, ranges);
+        var fusion = QdqFusionReport.Inspect(int8.ToByteArray());
+        log.WriteLine($"int8 QDQ graph at ORT_ENABLE_EXTENDED: {fusion}");
+        if (!fusion.FullyFused(folded.Convs.Count))
+        {
+            throw new InvalidOperationException($"ONNX Runtime did not fuse all {folded.Convs.Count} convolutions to QLinearConv: {fusion}.");
+        }
+
+        float[] int8Probabilities;
+        using (var session = new OnnxSession(int8.ToByteArray(), Environment.ProcessorCount))
+        {
+            int8Probabilities = session.Run(test);
+        }
+
+        var fp32Metrics = BinaryMetrics.FromProbabilities(fp32Probabilities, test.Labels, classes.Count);
+        var int8Metrics = BinaryMetrics.FromProbabilities(int8Probabilities, test.Labels, classes.Count);
+        log.WriteLine(FormattableString.Invariant($"test split ({test.Count}): fp32 balanced accuracy {fp32Metrics.BalancedAccuracy:P2}, int8 {int8Metrics.BalancedAccuracy:P2}"));
+
+        var metrics = JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["split"] = "test (SHA-256 of file name, 70/15/15)",
+            ["test_images"] = test.Count,
+            ["fp32"] = Summary(fp32Metrics),
+            ["int8"] = Summary(int8Metrics),
+            ["fp32_vs_torchsharp_max_abs_diff"] = difference,
+        });
+        var metadata = new ModelMetadata(classes.Labels, input, data.ListingSha256, metrics, "fp32");
+        Directory.CreateDirectory(outputDirectory);
+        var fp32Path = Path.Combine(outputDirectory, "mask_classifier.fp32.onnx");
+        var int8Path = Path.Combine(outputDirectory, "mask_classifier.int8.onnx");
+        metadata.WriteTo(fp32);
+        File.WriteAllBytes(fp32Path, fp32.ToByteArray());
+        metadata.With("int8-qdq").WriteTo(int8);
+        File.WriteAllBytes(int8Path, int8.ToByteArray());
+        log.WriteLine($"wrote {fp32Path} ({new FileInfo(fp32Path).Length} bytes) and {int8Path} ({new FileInfo(int8Path).Length} bytes)");
+        foreach (var image in testImages.Concat(calibrationImages))
+        {
+            image.Dispose();
+        }
+
+        return new ExportResult(fp32Path, int8Path, fp32Metrics, int8Metrics, difference, fusion);
+    }
+
+    private static Dictionary<string, double> Summary(BinaryMetrics m) => new()
+    {
+        ["accuracy"] = Math.Round(m.Accuracy, 5),
+        ["balanced_accuracy"] = Math.Round(m.BalancedAccuracy, 5),
+        ["roc_auc"] = Math.Round(m.RocAuc, 5),
+        ["ece"] = Math.Round(m.ExpectedCalibrationError, 5),
+    };
+
+    private static double MaxAbsoluteDifference(float[] a, float[] b)
+    {
+        if (a.Length != b.Length)
+        {
+            throw new InvalidOperationException($"Output lengths differ: {a.Length} vs {b.Length}.");
+        }
+
+        var max = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(a[i] - b[i]));
+        }
+
+        return max;
+    }
+}
+
+public sealed record ExportResult(string Fp32Path, string Int8Path, BinaryMetrics Fp32Metrics, BinaryMetrics Int8Metrics, double TorchOnnxDifference, QdqFusionReport Fusion);

@@ -1,0 +1,71 @@
+using EdgeMask.Training.Imaging;
+using OpenCvSharp;
+
+namespace EdgeMask.Training.Training;
+
+/// <summary>
+/// Turns in-memory images into labelled input tensors: synthetic masks on some bare faces, runtime-style crops,
+/// augmentation. Each sample draws from its own Random seeded by (seed, epoch, index), so a seed reproduces the
+/// exact same batches however the work is spread over threads.
+/// </summary>
+public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentation, ClassScheme classes, SyntheticMaskOptions masks)
+{
+    private readonly Augmenter _augmenter = new(augmentation, spec);
+    private readonly CropPreprocessor _preprocessor = new(spec);
+
+    public InputSpec Spec => spec;
+
+    /// <summary>Writes sample <paramref name="index"/> of <paramref name="images"/> for an epoch into the batch buffer and returns its class.</summary>
+    public int Training(FaceImage image, int seed, int epoch, int index, Span<float> destination)
+    {
+        var random = new Random(StableSeed.Of(seed, epoch, index));
+        var label = image.Source.LabelIndex;
+        using var canvas = image.Bgr.Clone();
+        if (label == ClassScheme.WithoutMask)
+        {
+            var draw = random.NextDouble();
+            if (draw < masks.OverNoseProbability)
+            {
+                SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.OverNose, random);
+                label = ClassScheme.WithMask;
+            }
+            else if (draw < masks.OverNoseProbability + masks.BelowNoseProbability)
+            {
+                SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.BelowNose, random);
+                label = classes.BelowNose;
+            }
+        }
+
+        using var sample = _augmenter.Augment(canvas, image.Face, random);
+        _preprocessor.Normalize(sample, destination);
+        return label;
+    }
+
+    /// <summary>The runtime crop without augmentation, optionally with a mask painted deterministically.</summary>
+    public int Evaluation(FaceImage image, Span<float> destination, MaskPlacement? paint = null, int seed = 0)
+    {
+        using var canvas = image.Bgr.Clone();
+        var label = image.Source.LabelIndex;
+        if (paint is { } placement)
+        {
+            SyntheticMaskPainter.Paint(canvas, image.PaintBox, placement, new Random(StableSeed.Of(seed, StableSeed.Of(Path.GetFileName(image.Source.Path)))));
+            label = placement == MaskPlacement.OverNose ? ClassScheme.WithMask : classes.BelowNose;
+        }
+
+        using var crop = _preprocessor.Crop(canvas, image.Face);
+        _preprocessor.Normalize(crop, destination);
+        return label;
+    }
+}
+
+/// <summary>Share of bare training faces that get a painted mask over the nose (default 0.3) or below it (default 0.2).</summary>
+public sealed record SyntheticMaskOptions(double OverNoseProbability = 0.3, double BelowNoseProbability = 0.2)
+{
+    public void Validate()
+    {
+        if (OverNoseProbability < 0 || BelowNoseProbability < 0 || OverNoseProbability + BelowNoseProbability > 0.9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OverNoseProbability), "Synthetic mask probabilities must be >= 0 and add up to at most 0.9.");
+        }
+    }
+}

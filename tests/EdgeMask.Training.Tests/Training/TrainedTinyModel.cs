@@ -1,0 +1,55 @@
+using EdgeMask.TestSupport;
+using EdgeMask.Training.Imaging;
+using EdgeMask.Training.Training;
+
+namespace EdgeMask.Training.Tests.Training;
+
+/// <summary>The test classes that share one <see cref="TrainedTinyModel"/>; they run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class TinyModelCollection : ICollectionFixture<TrainedTinyModel>
+{
+    public const string Name = "tiny trained model";
+}
+
+/// <summary>Trains once per test run, for a few steps, on a synthetic ImageFolder, and exports it to a temp folder.</summary>
+public sealed class TrainedTinyModel : IDisposable
+{
+    public TrainedTinyModel()
+    {
+        DataDirectory = SyntheticFaces.Create(RepoPaths.NewTempDirectory("tiny-data"), perClass: 24);
+        OutputDirectory = RepoPaths.NewTempDirectory("tiny-models");
+        Options = new TrainingOptions
+        {
+            DataDirectory = DataDirectory,
+            Epochs = 3,
+            BatchSize = 16,
+            Classes = 3,
+            Width = 8,
+            Threads = 1,
+            LearningRate = 0.01,
+            Augmentation = new AugmentationOptions { RotationDegrees = 10 },
+        };
+        Log = new StringWriter();
+        Result = new Trainer(Options, Log).Run();
+        Export = new ExportPipeline(Log).Run(Result.Net, Result.Data, Result.Classes, Options.Input, OutputDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public string OutputDirectory { get; }
+
+    public TrainingOptions Options { get; }
+
+    public StringWriter Log { get; }
+
+    public TrainingResult Result { get; }
+
+    public ExportResult Export { get; }
+
+    public void Dispose()
+    {
+        Result.Net.Dispose();
+        Directory.Delete(DataDirectory, recursive: true);
+        Directory.Delete(OutputDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,88 @@
+using EdgeMask.Training.Model;
+using EdgeMask.Training.Onnx;
+using EdgeMask.Training.Training;
+using Google.Protobuf;
+using GraphOptimizationLevel = Microsoft.ML.OnnxRuntime.GraphOptimizationLevel;
+
+namespace EdgeMask.Training.Tests.Training;
+
+[Collection(TinyModelCollection.Name)]
+public class TrainerTests(TrainedTinyModel tiny)
+{
+    [Fact]
+    public void Run_FewEpochs_ReportsEachEpochWithFiniteLoss()
+    {
+        Assert.Equal(3, tiny.Result.History.Count);
+        Assert.All(tiny.Result.History, epoch => Assert.True(double.IsFinite(epoch.TrainLoss) && epoch.TrainLoss > 0));
+        Assert.Contains("epoch   1", tiny.Log.ToString());
+    }
+
+    [Fact]
+    public void Export_Fp32Model_MatchesTorchSharpWithin1e4()
+    {
+        Assert.InRange(tiny.Export.TorchOnnxDifference, 0, ExportPipeline.MaxTorchOnnxDifference);
+    }
+
+    [Fact]
+    public void Export_BothModels_LoadInOnnxRuntimeWithContractMetadata()
+    {
+        foreach (var path in new[] { tiny.Export.Fp32Path, tiny.Export.Int8Path })
+        {
+            using var session = OnnxSession.FromFile(path);
+            var metadata = ModelMetadata.Read(path, session.Metadata, 64, 64);
+            Assert.Equal(["with_mask", "without_mask", "mask_weared_incorrect"], metadata.Labels);
+            Assert.Equal(64, session.Height);
+            var probabilities = session.Run(new float[2 * 3 * 64 * 64], 2);
+            Assert.Equal(6, probabilities.Length);
+            Assert.Equal(1f, probabilities[0] + probabilities[1] + probabilities[2], 4);
+        }
+
+        using var int8 = OnnxSession.FromFile(tiny.Export.Int8Path);
+        Assert.Equal("int8-qdq", ModelMetadata.Read(tiny.Export.Int8Path, int8.Metadata, 64, 64).Quantization);
+    }
+
+    [Fact]
+    public void Run_SameSeed_GivesTheSameWeights()
+    {
+        var again = new Trainer(tiny.Options, TextWriter.Null).Run();
+
+        var first = BatchNormFolding.Fold(tiny.Result.Net);
+        var second = BatchNormFolding.Fold(again.Net);
+        Assert.Equal(first.HeadWeight, second.HeadWeight);
+        Assert.Equal(first.Convs[0].Weight, second.Convs[0].Weight);
+    }
+
+    [Fact]
+    public void FineTune_FromExportedModel_ChangesOnlyTheHead()
+    {
+        var options = tiny.Options with { FineTuneFrom = tiny.Export.Fp32Path, Epochs = 1 };
+        var original = OnnxWeightsReader.Read(tiny.Export.Fp32Path);
+
+        var tuned = BatchNormFolding.Fold(new Trainer(options, TextWriter.Null).Run().Net);
+
+        for (var i = 0; i < original.Convs.Count; i++)
+        {
+            Assert.Equal(original.Convs[i].Weight, tuned.Convs[i].Weight, (a, b) => Math.Abs(a - b) < 1e-5f);
+            Assert.Equal(original.Convs[i].Bias, tuned.Convs[i].Bias, (a, b) => Math.Abs(a - b) < 1e-5f);
+        }
+
+        Assert.NotEqual(original.HeadWeight, tuned.HeadWeight);
+    }
+
+    [Fact]
+    public void Unfold_ExportedWeights_ReproducesTheOutputs()
+    {
+        var folded = OnnxWeightsReader.Read(tiny.Export.Fp32Path);
+        using var unfolded = BatchNormFolding.Unfold(folded);
+        var input = new float[3 * 64 * 64];
+        for (var i = 0; i < input.Length; i++)
+        {
+            input[i] = (i % 17) / 8f - 1;
+        }
+
+        var set = new TensorSet(input, [0], 64, 64);
+        using var session = new OnnxSession(Fp32Exporter.Build(folded, tiny.Options.Input).ToByteArray(), 1, GraphOptimizationLevel.ORT_DISABLE_ALL);
+
+        Assert.Equal(session.Run(set), TorchInference.Probabilities(unfolded, set), (a, b) => Math.Abs(a - b) < 1e-4f);
+    }
+}
