@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace EdgeMask.Hosting;
 
@@ -35,6 +36,13 @@ public static class EdgeMaskHost
 
             // The host logs a start-up failure with its whole stack; the command prints it as one clear line instead.
             .AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        // The journal stamps every line itself; a second time stamp from the formatter is noise there.
+        if (Environment.GetEnvironmentVariable("JOURNAL_STREAM") is not null)
+        {
+            builder.Services.PostConfigure<ConsoleFormatterOptions>(o => o.TimestampFormat = null);
+            builder.Services.PostConfigure<SimpleConsoleFormatterOptions>(o => o.TimestampFormat = null);
+        }
 
         builder.Services
             .AddSingleton(TimeProvider.System)
