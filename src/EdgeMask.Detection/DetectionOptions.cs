@@ -4,7 +4,8 @@ namespace EdgeMask.Detection;
 
 /// <summary>Face detection settings, bound from the <c>Detection</c> configuration section.</summary>
 /// <remarks>
-/// Every tunable except <see cref="Detector"/> and <see cref="CascadePath"/> is re-read on each frame,
+/// Every tunable except <see cref="Detector"/> and the cascade files (<see cref="CascadePath"/>, <see cref="AdditionalCascadePaths"/>,
+/// <see cref="EyePairFallback"/>, <see cref="EyeCascadePath"/>) is re-read on each frame,
 /// so edits to the configuration file apply without a restart.
 /// </remarks>
 public sealed class DetectionOptions
@@ -14,6 +15,8 @@ public sealed class DetectionOptions
     public const string HaarDetector = "haar";
 
     public const string DefaultCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml";
+
+    public const string DefaultEyeCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_eye.xml";
 
     /// <summary>Which detector finds faces. Default <c>haar</c>; the only one supported today.</summary>
     [Required]
@@ -53,12 +56,56 @@ public sealed class DetectionOptions
     [Range(0, 8192)]
     public int MaxFaceSizePixels { get; set; }
 
-    /// <summary>Equalise the grayscale histogram before detection (helps with backlit doors). Default true.</summary>
-    public bool EqualizeHistogram { get; set; } = true;
+    /// <summary>
+    /// Equalise the grayscale histogram before detection. Default false: on the composite scenes of
+    /// docs/detector-study.md it cost precision (75.6% -> 65.8%) and recall. Kept for existing configuration files;
+    /// <see cref="Contrast"/>, when set, takes precedence.
+    /// </summary>
+    public bool EqualizeHistogram { get; set; }
+
+    /// <summary>
+    /// Contrast enhancement of the detection frame: <c>None</c>, <c>Equalize</c> or <c>Clahe</c>. Default unset, which
+    /// means <c>Equalize</c> when <see cref="EqualizeHistogram"/> is true and <c>None</c> when false (its default).
+    /// </summary>
+    public ContrastEnhancement? Contrast { get; set; }
+
+    /// <summary>CLAHE's clip limit (contrast amplification cap per tile), used when <see cref="Contrast"/> is <c>Clahe</c>. Default 2, range 0.5-40.</summary>
+    [Range(0.5, 40.0)]
+    public double ClaheClipLimit { get; set; } = 2.0;
+
+    /// <summary>
+    /// More cascade XML files run on the same detection frame after <see cref="CascadePath"/>, e.g. the LBP or alt2
+    /// frontal-face cascades; their faces are merged with the first cascade's (see <see cref="MergeIouThreshold"/>).
+    /// Default none. Relative paths resolve against the application's folder. Read once at start.
+    /// </summary>
+    public IList<string> AdditionalCascadePaths { get; set; } = [];
+
+    /// <summary>
+    /// A face from a later cascade (or the eye-pair fallback) that overlaps an earlier one by more than this IoU is the
+    /// same face and is dropped. Default 0.3, range 0.05-0.95.
+    /// </summary>
+    [Range(0.05, 0.95)]
+    public double MergeIouThreshold { get; set; } = 0.3;
+
+    /// <summary>
+    /// Also look for pairs of eyes (with <see cref="EyeCascadePath"/>) and report a face around each pair that no cascade
+    /// found. Eyes stay visible above a mask. Default false. Read once at start.
+    /// </summary>
+    public bool EyePairFallback { get; set; }
+
+    /// <summary>The eye cascade used by <see cref="EyePairFallback"/>. Default Debian's <c>haarcascade_eye.xml</c>. Read once at start.</summary>
+    public string EyeCascadePath { get; set; } = DefaultEyeCascadePath;
+
+    /// <summary>The contrast enhancement in force: <see cref="Contrast"/> if set, else derived from <see cref="EqualizeHistogram"/>.</summary>
+    public ContrastEnhancement EffectiveContrast =>
+        Contrast ?? (EqualizeHistogram ? ContrastEnhancement.Equalize : ContrastEnhancement.None);
 
     /// <summary>The absolute cascade path: <see cref="CascadePath"/> resolved against the application's folder.</summary>
-    public string ResolveCascadePath() =>
-        Path.GetFullPath(Path.IsPathRooted(CascadePath) ? CascadePath : Path.Combine(AppContext.BaseDirectory, CascadePath));
+    public string ResolveCascadePath() => ResolvePath(CascadePath);
+
+    /// <summary>Resolves a configured path against the application's folder, as <see cref="ResolveCascadePath"/> does.</summary>
+    public static string ResolvePath(string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
 
     /// <summary>True when <see cref="Detector"/> names the Haar cascade (the default) rather than a learned detector.</summary>
     public bool UsesHaar => string.Equals(Detector?.Trim(), HaarDetector, StringComparison.OrdinalIgnoreCase);

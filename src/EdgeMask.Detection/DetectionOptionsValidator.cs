@@ -22,6 +22,24 @@ internal sealed class DetectionOptionsValidator : IValidateOptions<DetectionOpti
             failures.Add($"{Section}:CascadePath must name a Haar cascade XML file");
         }
 
+        for (var i = 0; i < options.AdditionalCascadePaths.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.AdditionalCascadePaths[i]))
+            {
+                failures.Add($"{Section}:AdditionalCascadePaths:{i} must name a cascade XML file");
+            }
+        }
+
+        if (options.EyePairFallback && string.IsNullOrWhiteSpace(options.EyeCascadePath))
+        {
+            failures.Add($"{Section}:EyeCascadePath must name an eye cascade XML file when {Section}:EyePairFallback is true");
+        }
+
+        if (options.Contrast is { } contrast && !Enum.IsDefined(contrast))
+        {
+            failures.Add($"{Section}:Contrast must be None, Equalize or Clahe");
+        }
+
         if (options.MaxFaceSizePixels != 0 && options.MaxFaceSizePixels < options.MinFaceSizePixels)
         {
             failures.Add(

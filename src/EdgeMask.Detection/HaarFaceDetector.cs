@@ -7,7 +7,8 @@ using OpenCvSharp;
 namespace EdgeMask.Detection;
 
 /// <summary>
-/// OpenCV Haar cascade detection on a downscaled, optionally equalised grayscale copy of the frame.
+/// OpenCV Haar cascade detection on a downscaled, optionally contrast-enhanced grayscale copy of the frame; optionally
+/// more cascades and an eye-pair fallback whose faces are merged with the first cascade's.
 /// The grayscale and downscaled buffers are reused between frames. Not thread-safe: one caller (the frame loop).
 /// </summary>
 internal sealed class HaarFaceDetector : IFaceDetector
@@ -17,6 +18,9 @@ internal sealed class HaarFaceDetector : IFaceDetector
 
     private readonly IOptionsMonitor<DetectionOptions> _options;
     private readonly CascadeClassifier _cascade;
+    private readonly CascadeClassifier[] _additionalCascades;
+    private readonly CascadeClassifier? _eyeCascade;
+    private readonly CLAHE _clahe = Cv2.CreateCLAHE(2.0, new Size(8, 8));
     private readonly Mat _gray = new();
     private readonly Mat _small = new();
 
@@ -25,8 +29,21 @@ internal sealed class HaarFaceDetector : IFaceDetector
         _options = options;
         var settings = options.CurrentValue;
         CascadePath = settings.ResolveCascadePath();
-        _cascade = LoadCascade(CascadePath);
+        _cascade = LoadCascade(CascadePath, "Detection:CascadePath");
         CascadeWindow = _cascade.GetOriginalWindowSize();
+        _additionalCascades = settings.AdditionalCascadePaths
+            .Select((path, i) => LoadCascade(DetectionOptions.ResolvePath(path), $"Detection:AdditionalCascadePaths:{i}"))
+            .ToArray();
+        _eyeCascade = settings.EyePairFallback ? LoadCascade(DetectionOptions.ResolvePath(settings.EyeCascadePath), "Detection:EyeCascadePath") : null;
+        if (_additionalCascades.Length > 0 || _eyeCascade is not null)
+        {
+            logger.LogInformation(
+                "Also running {Count} more cascade(s) {Paths}{Eyes}; overlapping faces (IoU > {Iou:0.##}) merged",
+                _additionalCascades.Length,
+                string.Join(", ", settings.AdditionalCascadePaths),
+                _eyeCascade is null ? string.Empty : " and the eye-pair fallback",
+                settings.MergeIouThreshold);
+        }
 
         logger.LogInformation(
             "Haar cascade {CascadePath} loaded (window {WindowWidth}x{WindowHeight} px); detecting at {DownscaleFactor:0.###} scale, faces {MinFace}-{MaxFace} px",
@@ -70,21 +87,14 @@ internal sealed class HaarFaceDetector : IFaceDetector
         var minSide = Math.Max(1, (int)Math.Floor(settings.MinFaceSizePixels / toFullX));
         var maxSide = settings.MaxFaceSizePixels == 0 ? 0 : (int)Math.Ceiling(settings.MaxFaceSizePixels / toFullX);
 
-        var hits = _cascade.DetectMultiScale(
-            detectionFrame,
-            settings.ScaleFactor,
-            settings.MinNeighbors,
-            HaarDetectionTypes.ScaleImage,
-            new Size(minSide, minSide),
-            maxSide == 0 ? null : new Size(maxSide, maxSide));
-
-        if (hits.Length == 0)
+        var hits = FindFaces(detectionFrame, settings, minSide, maxSide);
+        if (hits.Count == 0)
         {
             return [];
         }
 
         var frameBox = new PixelBox(0, 0, bgrFrame.Width, bgrFrame.Height);
-        var faces = new List<FaceDetection>(hits.Length);
+        var faces = new List<FaceDetection>(hits.Count);
         foreach (var hit in hits)
         {
             var box = ToFullResolution(hit, toFullX, toFullY).Intersect(frameBox);
@@ -107,6 +117,13 @@ internal sealed class HaarFaceDetector : IFaceDetector
     public void Dispose()
     {
         _cascade.Dispose();
+        foreach (var cascade in _additionalCascades)
+        {
+            cascade.Dispose();
+        }
+
+        _eyeCascade?.Dispose();
+        _clahe.Dispose();
         _gray.Dispose();
         _small.Dispose();
     }
@@ -137,12 +154,60 @@ internal sealed class HaarFaceDetector : IFaceDetector
             detectionFrame = _small;
         }
 
-        if (settings.EqualizeHistogram)
+        switch (settings.EffectiveContrast)
         {
-            Cv2.EqualizeHist(detectionFrame, detectionFrame);
+            case ContrastEnhancement.Equalize:
+                Cv2.EqualizeHist(detectionFrame, detectionFrame);
+                break;
+            case ContrastEnhancement.Clahe:
+                _clahe.ClipLimit = settings.ClaheClipLimit;
+                _clahe.Apply(detectionFrame, detectionFrame);
+                break;
         }
 
         return detectionFrame;
+    }
+
+    private IReadOnlyList<Rect> FindFaces(Mat detectionFrame, DetectionOptions settings, int minSide, int maxSide)
+    {
+        var primary = Run(_cascade, detectionFrame, settings, minSide, maxSide);
+        if (_additionalCascades.Length == 0 && _eyeCascade is null)
+        {
+            return primary;
+        }
+
+        var bySource = new List<IReadOnlyList<Rect>>(_additionalCascades.Length + 2) { primary };
+        bySource.AddRange(_additionalCascades.Select(cascade => Run(cascade, detectionFrame, settings, minSide, maxSide)));
+        if (_eyeCascade is not null)
+        {
+            bySource.Add(FacesFromEyePairs(_eyeCascade, detectionFrame, settings, minSide, maxSide));
+        }
+
+        return BoxMerger.Merge(bySource, settings.MergeIouThreshold);
+    }
+
+    private static Rect[] Run(CascadeClassifier cascade, Mat frame, DetectionOptions settings, int minSide, int maxSide) =>
+        cascade.DetectMultiScale(
+            frame,
+            settings.ScaleFactor,
+            settings.MinNeighbors,
+            HaarDetectionTypes.ScaleImage,
+            new Size(minSide, minSide),
+            maxSide == 0 ? null : new Size(maxSide, maxSide));
+
+    // An eye is about a quarter of the face's width, so the face size limits bound the eye search too.
+    private static List<Rect> FacesFromEyePairs(CascadeClassifier eyes, Mat frame, DetectionOptions settings, int minFaceSide, int maxFaceSide)
+    {
+        var minEye = Math.Max(1, minFaceSide / 5);
+        var maxEye = maxFaceSide == 0 ? 0 : (maxFaceSide / 3) + 1;
+        var found = eyes.DetectMultiScale(
+            frame,
+            settings.ScaleFactor,
+            settings.MinNeighbors,
+            HaarDetectionTypes.ScaleImage,
+            new Size(minEye, minEye),
+            maxEye == 0 ? null : new Size(maxEye, maxEye));
+        return EyePairFaceEstimator.FacesFromEyes(found);
     }
 
     private static PixelBox ToFullResolution(Rect hit, double toFullX, double toFullY)
@@ -154,11 +219,11 @@ internal sealed class HaarFaceDetector : IFaceDetector
         return new PixelBox(x1, y1, x2 - x1, y2 - y1);
     }
 
-    private static CascadeClassifier LoadCascade(string path)
+    private static CascadeClassifier LoadCascade(string path, string key)
     {
         if (!File.Exists(path))
         {
-            throw new FaceDetectorException($"Haar cascade file '{path}' does not exist (Detection:CascadePath). {CascadePackageHint}");
+            throw new FaceDetectorException($"Haar cascade file '{path}' does not exist ({key}). {CascadePackageHint}");
         }
 
         try
@@ -169,7 +234,7 @@ internal sealed class HaarFaceDetector : IFaceDetector
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new FaceDetectorException($"Haar cascade file '{path}' cannot be read: {ex.Message} (Detection:CascadePath). {CascadePackageHint}", ex);
+            throw new FaceDetectorException($"Haar cascade file '{path}' cannot be read: {ex.Message} ({key}). {CascadePackageHint}", ex);
         }
 
         var cascade = new CascadeClassifier();
@@ -183,10 +248,10 @@ internal sealed class HaarFaceDetector : IFaceDetector
         catch (OpenCVException ex)
         {
             cascade.Dispose();
-            throw new FaceDetectorException($"Haar cascade file '{path}' is not a valid OpenCV cascade: {ex.ErrMsg} (Detection:CascadePath). {CascadePackageHint}", ex);
+            throw new FaceDetectorException($"Haar cascade file '{path}' is not a valid OpenCV cascade: {ex.ErrMsg} ({key}). {CascadePackageHint}", ex);
         }
 
         cascade.Dispose();
-        throw new FaceDetectorException($"Haar cascade file '{path}' is not a valid OpenCV cascade (Detection:CascadePath). {CascadePackageHint}");
+        throw new FaceDetectorException($"Haar cascade file '{path}' is not a valid OpenCV cascade ({key}). {CascadePackageHint}");
     }
 }

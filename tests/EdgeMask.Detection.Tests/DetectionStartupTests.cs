@@ -84,6 +84,12 @@ public sealed class DetectionStartupTests
         Assert.Equal(5, options.MinNeighbors);
         Assert.Equal(48, options.MinFaceSizePixels);
         Assert.Equal(0, options.MaxFaceSizePixels);
-        Assert.True(options.EqualizeHistogram);
+        Assert.False(options.EqualizeHistogram);
+        Assert.Null(options.Contrast);
+        Assert.Equal(ContrastEnhancement.None, options.EffectiveContrast);
+        Assert.Empty(options.AdditionalCascadePaths);
+        Assert.False(options.EyePairFallback);
+        Assert.Equal(0.3, options.MergeIouThreshold);
+        Assert.Equal(2.0, options.ClaheClipLimit);
     }
 }
