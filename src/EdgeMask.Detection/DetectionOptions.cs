@@ -112,4 +112,23 @@ public sealed class DetectionOptions
 
     /// <summary>Settings of the learned detectors (<c>Detection:Learned</c>), used when <see cref="Detector"/> is tiny or ssd.</summary>
     public Learned.LearnedDetectorOptions Learned { get; set; } = new();
+
+    /// <summary>
+    /// Scan the whole frame at least every this many frames (default 5, 1-30; 1 = every frame). Between full
+    /// scans only windows around the faces found last are searched, and a still scene with nobody in it is not
+    /// searched at all; a new person is therefore found within this many frames. Reloads without a restart.
+    /// </summary>
+    [Range(1, 30, ErrorMessage = "Detection:FullScanEveryFrames must be 1-30 frames")]
+    public int FullScanEveryFrames { get; set; } = 5;
+
+    /// <summary>Margin around a known face, as a fraction of its size on each side, of the window searched between full scans (default 0.5, 0.1-2).</summary>
+    [Range(0.1, 2.0, ErrorMessage = "Detection:RegionMarginFraction must be 0.1-2")]
+    public double RegionMarginFraction { get; set; } = 0.5;
+
+    /// <summary>
+    /// Mean absolute grey-level change (0-255) of a 64x48 thumbnail since the last full scan below which an empty
+    /// scene counts as still and is not searched (default 2, 0-50; 0 = always search).
+    /// </summary>
+    [Range(0.0, 50.0, ErrorMessage = "Detection:MotionThreshold must be 0-50 grey levels")]
+    public double MotionThreshold { get; set; } = 2.0;
 }

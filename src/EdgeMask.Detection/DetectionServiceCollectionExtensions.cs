@@ -23,12 +23,15 @@ public static class DetectionServiceCollectionExtensions
         services.AddLearnedDetectorOptions();
 
         // Detection:Detector picks the implementation once, at start: haar (default), tiny or ssd.
+        // Every detector runs under the frame scheduler (full scans every N frames, windows around known faces
+        // in between, nothing on a still empty scene); Detection:FullScanEveryFrames = 1 turns it off.
         services.TryAddSingleton<IFaceDetector>(sp =>
         {
             var detector = sp.GetRequiredService<IOptions<DetectionOptions>>().Value.Detector;
-            return LearnedFaceDetectorFactory.TryParseKind(detector, out var kind)
+            IFaceDetector inner = LearnedFaceDetectorFactory.TryParseKind(detector, out var kind)
                 ? LearnedFaceDetectorFactory.Create(kind, sp.GetRequiredService<IOptions<LearnedDetectorOptions>>().Value)
                 : ActivatorUtilities.CreateInstance<HaarFaceDetector>(sp);
+            return new ScheduledFaceDetector(inner, sp.GetRequiredService<IOptionsMonitor<DetectionOptions>>());
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FaceDetectorStartup>());
         return services;

@@ -19,10 +19,20 @@ internal sealed class DetectorHarness : IDisposable
 
     public IFaceDetector Detector => _services.GetRequiredService<IFaceDetector>();
 
+    /// <summary>
+    /// A detector with the given settings. Unless a test sets it, the frame scheduler is off, so each call is a
+    /// full scan of that image (the tests of the cascade itself call Detect on unrelated images).
+    /// </summary>
     public static DetectorHarness Create(params (string Key, string? Value)[] settings)
     {
+        var values = new Dictionary<string, string?> { ["Detection:FullScanEveryFrames"] = "1" };
+        foreach (var (key, value) in settings)
+        {
+            values["Detection:" + key] = value;
+        }
+
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.ToDictionary(s => "Detection:" + s.Key, s => s.Value))
+            .AddInMemoryCollection(values)
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)

@@ -64,7 +64,7 @@ public static class CalibrateCommand
 
         try
         {
-            var builder = EdgeMaskHost.CreateBuilder(configFile, new Dictionary<string, string?> { ["Detection:ScaleFactor"] = FineScaleFactor, ["Detection:DownscaleFactor"] = "1" });
+            var builder = EdgeMaskHost.CreateBuilder(configFile, new Dictionary<string, string?> { ["Detection:ScaleFactor"] = FineScaleFactor, ["Detection:DownscaleFactor"] = "1", ["Detection:FullScanEveryFrames"] = "1" });
             await using var services = builder.Services.BuildServiceProvider();
             services.GetRequiredService<IStartupValidator>().Validate();
 

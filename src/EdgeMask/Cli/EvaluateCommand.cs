@@ -75,7 +75,8 @@ public static class EvaluateCommand
     {
         try
         {
-            var builder = EdgeMaskHost.CreateBuilder(configFile);
+            // Every image is its own scene: no windows carried over from the previous image.
+            var builder = EdgeMaskHost.CreateBuilder(configFile, new Dictionary<string, string?> { ["Detection:FullScanEveryFrames"] = "1" });
             using var services = builder.Services.BuildServiceProvider();
             services.GetRequiredService<IStartupValidator>().Validate();
             var classifier = services.GetRequiredService<IMaskClassifier>();
