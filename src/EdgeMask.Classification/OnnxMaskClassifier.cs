@@ -165,20 +165,36 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
         }
     }
 
-    private MaskPrediction Decide(ReadOnlySpan<float> probabilities, double threshold)
+    /// <summary>
+    /// The question that matters at a door is "masked or not". With a third class (mask below the nose) the model
+    /// may split "not masked" between two classes, each under the threshold although together they are sure, so
+    /// the threshold applies to P(mask) against P(not masked); the reported class among the unmasked ones is the
+    /// likelier of the two, and the confidence is that of the masked / not masked decision.
+    /// </summary>
+    internal MaskPrediction Decide(ReadOnlySpan<float> probabilities, double threshold)
     {
-        var best = 0;
-        for (var i = 1; i < probabilities.Length; i++)
+        var bestUnmasked = -1;
+        var maskProbability = 0f;
+        for (var i = 0; i < probabilities.Length; i++)
         {
-            if (probabilities[i] > probabilities[best])
+            if (_model.Info.Classes[i] == MaskStatus.Mask)
             {
-                best = i;
+                maskProbability = probabilities[i];
+            }
+            else if (bestUnmasked < 0 || probabilities[i] > probabilities[bestUnmasked])
+            {
+                bestUnmasked = i;
             }
         }
 
-        var topClass = _model.Info.Classes[best];
-        var confidence = probabilities[best];
-        return new MaskPrediction(confidence >= threshold ? topClass : MaskStatus.Uncertain, confidence, topClass);
+        var unmaskedProbability = 1f - maskProbability;
+        if (bestUnmasked < 0 || maskProbability >= unmaskedProbability)
+        {
+            return new MaskPrediction(maskProbability >= threshold ? MaskStatus.Mask : MaskStatus.Uncertain, maskProbability, MaskStatus.Mask);
+        }
+
+        var unmaskedClass = _model.Info.Classes[bestUnmasked];
+        return new MaskPrediction(unmaskedProbability >= threshold ? unmaskedClass : MaskStatus.Uncertain, unmaskedProbability, unmaskedClass);
     }
 
     /// <summary>Tensors of one batch size over the shared buffers, created on first use and kept.</summary>

@@ -99,8 +99,25 @@ public sealed class OnnxMaskClassifierTests
 
         Assert.Equal(3, harness.Classifier.Model.Classes.Count);
         AssertPrediction(results[0], MaskStatus.Mask, model.ExpectedProbabilities(0, 0, 255)[0]);
-        AssertPrediction(results[1], MaskStatus.NoMask, model.ExpectedProbabilities(255, 0, 0)[1]);
-        AssertPrediction(results[2], MaskStatus.WornIncorrectly, model.ExpectedProbabilities(20, 240, 20)[2]);
+        // For the unmasked classes the confidence is that of "not masked": 1 - P(mask).
+        AssertPrediction(results[1], MaskStatus.NoMask, 1 - model.ExpectedProbabilities(255, 0, 0)[0]);
+        AssertPrediction(results[2], MaskStatus.WornIncorrectly, 1 - model.ExpectedProbabilities(20, 240, 20)[0]);
+    }
+
+    [Theory]
+    [InlineData(0.05f, 0.50f, 0.45f, MaskStatus.NoMask, 0.95f)]
+    [InlineData(0.05f, 0.40f, 0.55f, MaskStatus.WornIncorrectly, 0.95f)]
+    [InlineData(0.40f, 0.35f, 0.25f, MaskStatus.Uncertain, 0.60f)]
+    [InlineData(0.75f, 0.15f, 0.10f, MaskStatus.Mask, 0.75f)]
+    public void Decide_UnmaskedProbabilitySplitOverTwoClasses_StillDecidesNotMasked(float mask, float noMask, float worn, MaskStatus expected, float confidence)
+    {
+        using var harness = ClassifierHarness.Create(TinyMaskModel.ThreeClass(gain: 4f));
+        var classifier = (OnnxMaskClassifier)harness.Classifier;
+
+        var prediction = classifier.Decide([mask, noMask, worn], threshold: 0.7);
+
+        Assert.Equal(expected, prediction.Status);
+        Assert.Equal(confidence, prediction.Confidence, 4);
     }
 
     [Fact]

@@ -26,6 +26,14 @@ public sealed class LoggingSceneSink : ISceneSink
                 incident.WorstDistance is { } d ? $", closest {d:0.00} {incident.DistanceUnit}" : string.Empty);
         }
 
+        if (_logger.IsEnabled(LogLevel.Debug) && update.People.Count > 0)
+        {
+            _logger.LogDebug(
+                "Frame {Sequence}: {People}",
+                update.FrameSequence,
+                string.Join("; ", update.People.Select(p => $"#{p.TrackId} {p.Verdict} {p.VerdictConfidence:0.00} at {p.Box}{(p.PositionMeters is { } m ? $" {m.Z:0.00} m away" : string.Empty)}")));
+        }
+
         var state = update.State with { PeopleInView = 0 };
         if (state != _lastState)
         {

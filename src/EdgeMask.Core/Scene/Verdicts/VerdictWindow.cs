@@ -54,23 +54,29 @@ internal sealed class VerdictWindow
             }
         }
 
-        // Ties go to the verdict already held, so equal evidence never flips it.
-        var leader = Classes
-            .OrderByDescending(c => votes[c])
-            .ThenByDescending(c => c == Verdict)
-            .First();
+        // "Not masked" is decided on the pooled votes of no mask and mask below the nose: a model that splits a
+        // bare face between the two must not leave it undecided. The likelier of the two names the verdict; ties
+        // go to the verdict already held, so equal evidence never flips it.
+        var unmasked = votes[MaskStatus.NoMask] + votes[MaskStatus.WornIncorrectly];
+        var leader = unmasked > votes[MaskStatus.Mask]
+            ? (votes[MaskStatus.WornIncorrectly] > votes[MaskStatus.NoMask] || (votes[MaskStatus.WornIncorrectly] == votes[MaskStatus.NoMask] && Verdict == MaskStatus.WornIncorrectly)
+                ? MaskStatus.WornIncorrectly
+                : MaskStatus.NoMask)
+            : MaskStatus.Mask;
 
-        if (votes[leader] >= minVotes)
+        double Support(MaskStatus status) => status == MaskStatus.Mask ? votes[MaskStatus.Mask] : unmasked;
+
+        if (Support(leader) >= minVotes)
         {
             Verdict = leader;
         }
-        else if (Verdict == MaskStatus.Uncertain || votes[Verdict] < minVotes / 2.0)
+        else if (Verdict == MaskStatus.Uncertain || Support(Verdict) < minVotes / 2.0)
         {
             Verdict = MaskStatus.Uncertain;
         }
 
         var supporting = Verdict == MaskStatus.Uncertain ? leader : Verdict;
-        Confidence = votes[supporting] / _frames.Count;
+        Confidence = Support(supporting) / _frames.Count;
         if (Verdict != MaskStatus.Uncertain)
         {
             LastDecided = Verdict;

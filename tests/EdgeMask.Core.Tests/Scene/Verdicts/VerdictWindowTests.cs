@@ -26,6 +26,21 @@ public class VerdictWindowTests
     }
 
     [Fact]
+    public void Add_BareFaceSplitBetweenNoMaskAndBelowNose_DecidesNotMaskedByPooledVotes()
+    {
+        var window = new VerdictWindow();
+
+        // Neither class alone reaches K votes in the window, together they do.
+        for (var i = 0; i < N; i++)
+        {
+            window.Add(i % 3 == 0 ? MaskStatus.WornIncorrectly : MaskStatus.NoMask, 0.9, N, K);
+        }
+
+        Assert.Equal(MaskStatus.NoMask, window.Verdict);
+        Assert.Equal(0.9, window.Confidence, 6);
+    }
+
+    [Fact]
     public void Add_AlternatingNoisyPredictions_NeverFlickers()
     {
         var window = new VerdictWindow();
