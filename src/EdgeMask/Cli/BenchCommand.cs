@@ -84,7 +84,8 @@ public static class BenchCommand
                         var threadCount = threads == 0 ? Environment.ProcessorCount : 1;
                         Cv2.SetNumThreads(threadCount);
                         await using var services = Provider(configFile, threadCount, everyFrame);
-                        using var tutorial = withTutorial ? new TutorialPipeline(cascade, vggPath, threadCount) : null;
+                        // The tutorial's pipeline is slow (VGG19 per face): timed once per clip, on one thread.
+                        using var tutorial = withTutorial && threads == 1 && !everyFrame ? new TutorialPipeline(cascade, vggPath, threadCount) : null;
                         var bench = new PipelineBenchmark(
                             services.GetRequiredService<IFaceDetector>(),
                             services.GetRequiredService<IMaskClassifier>(),
