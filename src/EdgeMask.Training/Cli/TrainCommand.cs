@@ -14,14 +14,14 @@ internal static class TrainCommand
         var output = new Option<string>("--output") { Description = "Folder for the ONNX models.", DefaultValueFactory = _ => DefaultPaths.Models };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Folder for the TorchSharp checkpoint.", DefaultValueFactory = _ => DefaultPaths.Checkpoint };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 45 };
-        var patience = new Option<int>("--patience") { DefaultValueFactory = _ => 8 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 55 };
+        var patience = new Option<int>("--patience") { Description = "Epochs without a lower validation loss before stopping.", DefaultValueFactory = _ => 14 };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 64 };
         var learningRate = new Option<double>("--learning-rate") { DefaultValueFactory = _ => 0.004 };
         var classes = new Option<int>("--classes") { Description = "2 or 3 (adds mask_weared_incorrect).", DefaultValueFactory = _ => 3 };
         var width = new Option<int>("--width") { Description = "Stem channels; later layers are 2-8x.", DefaultValueFactory = _ => 24 };
         var inputSize = new Option<int>("--input-size") { Description = "Square input side in pixels.", DefaultValueFactory = _ => 64 };
-        var margin = new Option<double>("--crop-margin") { Description = "Face box margin per side, as the daemon crops.", DefaultValueFactory = _ => 0.15 };
+        var margin = new Option<double>("--crop-margin") { Description = "Face box margin per side, as the daemon crops.", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
         var maxPerClass = new Option<int>("--max-images-per-class") { Description = "Limit per class and split (0 = all).", DefaultValueFactory = _ => 0 };
         var fineTune = new Option<string?>("--fine-tune-from") { Description = "fp32 ONNX model to start from; trains only its head." };
         var threads = new Option<int>("--threads") { Description = "TorchSharp and sample preparation threads; the shipped model used 1.", DefaultValueFactory = _ => 1 };
@@ -29,7 +29,7 @@ internal static class TrainCommand
         var belowNose = new Option<double>("--synthetic-below-nose") { Description = "Share of bare faces given a mask below the nose.", DefaultValueFactory = _ => 0.2 };
         var rotation = new Option<double>("--rotation") { Description = "Max rotation, degrees (0-40).", DefaultValueFactory = _ => 20 };
         var shift = new Option<double>("--shift") { Description = "Max shift fraction (0-0.3).", DefaultValueFactory = _ => 0.1 };
-        var zoom = new Option<double>("--zoom") { Description = "Max zoom fraction (0-0.6).", DefaultValueFactory = _ => 0.15 };
+        var zoom = new Option<double>("--zoom") { Description = "Max zoom fraction (0-0.6).", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
         var shear = new Option<double>("--shear") { Description = "Max shear, degrees (0-25).", DefaultValueFactory = _ => 8 };
         var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG and low-resolution augmentation." };
 

@@ -1,47 +1,74 @@
+using EdgeMask.Detection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCvSharp;
 
 namespace EdgeMask.Training.Imaging;
 
 /// <summary>
-/// Finds the largest frontal face with OpenCV's Haar cascade, on an equalised grayscale copy.
-/// Kept apart so it can be swapped for EdgeMask.Detection's HaarFaceDetector once that exists, so that
-/// training and the daemon share one detector; the parameters here mirror the runtime's defaults.
+/// The daemon's face detector (EdgeMask.Detection's <see cref="IFaceDetector"/>, resolved through
+/// <c>AddDetection()</c> exactly as the daemon resolves it), plus the trainer's choice of which face a crop shows:
+/// the largest one at least a third of the image's shorter side.
 /// </summary>
+/// <remarks>
+/// The data set's images are already face crops (at most 160 px), so two <c>Detection</c> keys differ from the
+/// daemon's defaults: no downscale (the daemon halves a full camera frame, which brings its faces to about the
+/// size these crops already have) and a 24 px minimum face (the cascade's own window); and a third, because the
+/// images are unrelated stills, not a video: a full scan of every image (no frame scheduling). Every other setting,
+/// the cascade and the contrast enhancement are the daemon's.
+/// </remarks>
 public sealed class TrainingFaceDetector : IDisposable
 {
-    public const string DefaultCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml";
-    private readonly CascadeClassifier _cascade;
+    /// <summary>The <c>Detection</c> keys the trainer sets; all others keep the daemon's defaults.</summary>
+    public static IReadOnlyDictionary<string, string?> DetectionSettings { get; } = new Dictionary<string, string?>
+    {
+        [$"{DetectionOptions.SectionName}:{nameof(DetectionOptions.DownscaleFactor)}"] = "1",
+        [$"{DetectionOptions.SectionName}:{nameof(DetectionOptions.MinFaceSizePixels)}"] = "24",
+
+        // Every image is an unrelated frame: a full scan each time, never only the windows around the last image's faces.
+        [$"{DetectionOptions.SectionName}:{nameof(DetectionOptions.FullScanEveryFrames)}"] = "1",
+    };
+
+    private const int SmallestFacePixels = 24;
+    private readonly ServiceProvider _services;
+    private readonly IFaceDetector _detector;
     private readonly Lock _gate = new();
 
-    public TrainingFaceDetector(string cascadePath = DefaultCascadePath)
+    public TrainingFaceDetector()
     {
-        if (!File.Exists(cascadePath))
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(DetectionSettings).Build();
+        _services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
+            .AddDetection()
+            .BuildServiceProvider();
+        try
         {
-            throw new FileNotFoundException($"Haar cascade '{cascadePath}' not found (Debian package opencv-data installs it).", cascadePath);
+            _detector = _services.GetRequiredService<IFaceDetector>();
         }
-
-        _cascade = new CascadeClassifier(cascadePath);
-        if (_cascade.Empty())
+        catch
         {
-            throw new InvalidDataException($"Haar cascade '{cascadePath}' could not be loaded.");
+            _services.Dispose();
+            throw;
         }
     }
 
     /// <summary>The largest face at least a third of the image's shorter side, or null.</summary>
+    /// <remarks>Thread-safe: the daemon's detector keeps scratch buffers, so calls are serialised.</remarks>
     public Rect? DetectLargest(Mat bgr)
     {
-        using var gray = new Mat();
-        Cv2.CvtColor(bgr, gray, ColorConversionCodes.BGR2GRAY);
-        Cv2.EqualizeHist(gray, gray);
-        var minSide = Math.Max(24, Math.Min(bgr.Width, bgr.Height) / 3);
-        Rect[] faces;
+        ArgumentNullException.ThrowIfNull(bgr);
+        var minSide = Math.Max(SmallestFacePixels, Math.Min(bgr.Width, bgr.Height) / 3);
+        IReadOnlyList<Core.Faces.FaceDetection> faces;
         lock (_gate)
         {
-            faces = _cascade.DetectMultiScale(gray, 1.1, 5, HaarDetectionTypes.ScaleImage, new Size(minSide, minSide));
+            faces = _detector.Detect(bgr);
         }
 
-        return faces.Length == 0 ? null : faces.MaxBy(face => face.Width * face.Height);
+        var largest = faces.Where(face => face.Box.Width >= minSide && face.Box.Height >= minSide).MaxBy(face => face.Box.Area);
+        return largest is null ? null : new Rect(largest.Box.X, largest.Box.Y, largest.Box.Width, largest.Box.Height);
     }
 
-    public void Dispose() => _cascade.Dispose();
+    // The provider owns and disposes the singleton detector.
+    public void Dispose() => _services.Dispose();
 }

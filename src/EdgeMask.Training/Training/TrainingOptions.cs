@@ -10,11 +10,11 @@ public sealed record TrainingOptions
 
     public int Seed { get; init; } = 42;
 
-    /// <summary>Maximum epochs (default 45, 1-500); early stopping may end sooner.</summary>
-    public int Epochs { get; init; } = 45;
+    /// <summary>Maximum epochs (default 55, 1-500); early stopping may end sooner.</summary>
+    public int Epochs { get; init; } = 55;
 
-    /// <summary>Epochs without a better validation loss before stopping (default 8).</summary>
-    public int Patience { get; init; } = 8;
+    /// <summary>Epochs without a better validation loss before stopping (default 14).</summary>
+    public int Patience { get; init; } = 14;
 
     public int BatchSize { get; init; } = 64;
 
