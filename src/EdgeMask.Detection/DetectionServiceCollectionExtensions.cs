@@ -28,10 +28,11 @@ public static class DetectionServiceCollectionExtensions
         services.TryAddSingleton<IFaceDetector>(sp =>
         {
             var detector = sp.GetRequiredService<IOptions<DetectionOptions>>().Value.Detector;
-            IFaceDetector inner = LearnedFaceDetectorFactory.TryParseKind(detector, out var kind)
+            var learned = LearnedFaceDetectorFactory.TryParseKind(detector, out var kind);
+            IFaceDetector inner = learned
                 ? LearnedFaceDetectorFactory.Create(kind, sp.GetRequiredService<IOptions<LearnedDetectorOptions>>().Value)
                 : ActivatorUtilities.CreateInstance<HaarFaceDetector>(sp);
-            return new ScheduledFaceDetector(inner, sp.GetRequiredService<IOptionsMonitor<DetectionOptions>>());
+            return new ScheduledFaceDetector(inner, sp.GetRequiredService<IOptionsMonitor<DetectionOptions>>(), scanRegions: !learned);
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FaceDetectorStartup>());
         return services;

@@ -20,13 +20,21 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
     private readonly Mat _thumbnail = new();
     private readonly Mat _scannedThumbnail = new();
     private readonly Mat _difference = new();
+    private readonly Mat _window = new();
     private IReadOnlyList<FaceDetection> _last = [];
     private int _framesSinceFullScan = int.MaxValue;
 
-    public ScheduledFaceDetector(IFaceDetector inner, IOptionsMonitor<DetectionOptions> options)
+    private readonly bool _scanRegions;
+
+    /// <param name="scanRegions">
+    /// False for detectors whose cost does not shrink with the image (the learned ones resize every input to a
+    /// fixed size, so a window costs as much as the frame): those get full scans while faces are in view.
+    /// </param>
+    public ScheduledFaceDetector(IFaceDetector inner, IOptionsMonitor<DetectionOptions> options, bool scanRegions = true)
     {
         _inner = inner;
         _options = options;
+        _scanRegions = scanRegions;
     }
 
     /// <summary>Counts of what each call did, for the benchmark and tests.</summary>
@@ -55,9 +63,9 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
             return _last;
         }
 
-        if (!due && _last.Count > 0)
+        if (!due && _last.Count > 0 && _scanRegions)
         {
-            var found = ScanRegions(bgrFrame, options.RegionMarginFraction);
+            var found = ScanRegions(bgrFrame, options.RegionMarginFraction, Math.Max(24, options.MinFaceSizePixels));
             if (found.Count > 0)
             {
                 RegionScans++;
@@ -80,9 +88,10 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
         _thumbnail.Dispose();
         _scannedThumbnail.Dispose();
         _difference.Dispose();
+        _window.Dispose();
     }
 
-    private List<FaceDetection> ScanRegions(Mat frame, double margin)
+    private List<FaceDetection> ScanRegions(Mat frame, double margin, int minFaceSizePixels)
     {
         var found = new List<FaceDetection>(_last.Count);
         foreach (var known in _last)
@@ -93,10 +102,23 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
                 continue;
             }
 
+            // The face's size is known: shrink the window so the face is about twice the smallest size the
+            // detector looks for. A cascade then searches a few scales of a small image instead of many of a big one.
+            var scale = Math.Min(1.0, 2.0 * minFaceSizePixels / Math.Max(1, known.Box.Width));
             using var region = new Mat(frame, new Rect(window.X, window.Y, window.Width, window.Height));
-            foreach (var face in _inner.Detect(region))
+            if (scale < 1.0)
             {
-                var box = new PixelBox(face.Box.X + window.X, face.Box.Y + window.Y, face.Box.Width, face.Box.Height);
+                Cv2.Resize(region, _window, new Size(), scale, scale, InterpolationFlags.Area);
+            }
+            else
+            {
+                region.CopyTo(_window);
+            }
+
+            foreach (var face in _inner.Detect(_window))
+            {
+                var box = face.Box.Scale(1 / scale);
+                box = box with { X = box.X + window.X, Y = box.Y + window.Y };
 
                 // Windows of people standing close overlap: keep one box per face.
                 if (!found.Any(f => f.Box.IntersectionOverUnion(box) > 0.3))

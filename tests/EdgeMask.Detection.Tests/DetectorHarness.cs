@@ -19,6 +19,8 @@ internal sealed class DetectorHarness : IDisposable
 
     public IFaceDetector Detector => _services.GetRequiredService<IFaceDetector>();
 
+    public IServiceProvider Services => _services;
+
     /// <summary>
     /// A detector with the given settings. Unless a test sets it, the frame scheduler is off, so each call is a
     /// full scan of that image (the tests of the cascade itself call Detect on unrelated images).

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using EdgeMask.Core.Faces;
 using OpenCvSharp;
 
@@ -126,5 +128,26 @@ public class ScheduledFaceDetectorTests
 
         Assert.Equal(4, detector.FullScans);
         Assert.Equal(0, detector.RegionScans);
+    }
+
+    [Fact]
+    public void Detect_DetectorWithoutWindowScans_ScansFullFramesWhileFacesAreInView()
+    {
+        // The learned detectors resize any input to a fixed size: a window costs them a whole frame.
+        using var harness = DetectorHarness.Create(("FullScanEveryFrames", "5"));
+        using var unscheduled = DetectorHarness.Create();
+        var inner = new ScheduledFaceDetector(
+            unscheduled.Detector,
+            harness.Services.GetRequiredService<IOptionsMonitor<DetectionOptions>>(),
+            scanRegions: false);
+        using var scene = Scene(new Point(100, 120));
+
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Single(inner.Detect(scene));
+        }
+
+        Assert.Equal(4, inner.FullScans);
+        Assert.Equal(0, inner.RegionScans);
     }
 }
