@@ -75,7 +75,20 @@ case "$cmd" in
     setup_apt
     setup_models
     setup_dotnet
-    dotnet test EdgeMask.sln -c Release --no-build --nologo -v quiet "$@"
+    log="$(mktemp)"
+    status=0
+    dotnet test EdgeMask.sln -c Release --no-build --nologo -v quiet "$@" 2>&1 | tee "$log" || status=$?
+    # One closing line with the totals over every test project.
+    awk '/(Passed|Failed)!  - Failed:/ {
+      for (i = 1; i <= NF; i++) {
+        if ($i == "Failed:")  { f += $(i+1) + 0 }
+        if ($i == "Passed:")  { p += $(i+1) + 0 }
+        if ($i == "Skipped:") { s += $(i+1) + 0 }
+      }
+    }
+    END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+    rm -f "$log"
+    exit "$status"
     ;;
   *)
     echo "usage: $0 {run|test|setup} [args...]" >&2
