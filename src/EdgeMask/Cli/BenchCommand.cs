@@ -136,9 +136,6 @@ public static class BenchCommand
             overrides["Detection:FullScanEveryFrames"] = "1";
         }
 
-        var builder = EdgeMaskHost.CreateBuilder(configFile, overrides);
-        var services = builder.Services.BuildServiceProvider();
-        services.GetRequiredService<IStartupValidator>().Validate();
-        return services;
+        return EdgeMaskHost.BuildValidatedServices(configFile, overrides);
     }
 }

@@ -64,9 +64,12 @@ public static class CalibrateCommand
 
         try
         {
-            var builder = EdgeMaskHost.CreateBuilder(configFile, new Dictionary<string, string?> { ["Detection:ScaleFactor"] = FineScaleFactor, ["Detection:DownscaleFactor"] = "1", ["Detection:FullScanEveryFrames"] = "1" });
-            await using var services = builder.Services.BuildServiceProvider();
-            services.GetRequiredService<IStartupValidator>().Validate();
+            await using var services = EdgeMaskHost.BuildValidatedServices(configFile, new Dictionary<string, string?>
+            {
+                ["Detection:ScaleFactor"] = FineScaleFactor,
+                ["Detection:DownscaleFactor"] = "1",
+                ["Detection:FullScanEveryFrames"] = "1",
+            });
 
             var sceneOptions = services.GetRequiredService<IOptions<SceneOptions>>().Value;
             var realFaceWidth = faceWidthMeters ?? sceneOptions.FaceWidthMeters;

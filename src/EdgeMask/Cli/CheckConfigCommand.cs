@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeMask.Configuration;
 using EdgeMask.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,14 +21,11 @@ public static class CheckConfigCommand
     {
         try
         {
-            var builder = EdgeMaskHost.CreateBuilder(configFile);
-            using var services = builder.Services.BuildServiceProvider();
-
             // Runs every ValidateOnStart registration (data annotations and cross-field validators) without
             // starting the pipeline, so no camera, model or native library is touched.
-            services.GetRequiredService<IStartupValidator>().Validate();
+            using var services = EdgeMaskHost.BuildValidatedServices(configFile);
 
-            output.WriteLine(ConfigurationPrinter.ToJson(builder.Configuration));
+            output.WriteLine(ConfigurationPrinter.ToJson(services.GetRequiredService<IConfiguration>()));
             output.WriteLine("configuration is valid");
             return ExitCodes.Success;
         }

@@ -76,9 +76,7 @@ public static class EvaluateCommand
         try
         {
             // Every image is its own scene: no windows carried over from the previous image.
-            var builder = EdgeMaskHost.CreateBuilder(configFile, new Dictionary<string, string?> { ["Detection:FullScanEveryFrames"] = "1" });
-            using var services = builder.Services.BuildServiceProvider();
-            services.GetRequiredService<IStartupValidator>().Validate();
+            using var services = EdgeMaskHost.BuildValidatedServices(configFile, new Dictionary<string, string?> { ["Detection:FullScanEveryFrames"] = "1" });
             var classifier = services.GetRequiredService<IMaskClassifier>();
 
             string summary, markdown, json;

@@ -16,9 +16,7 @@ public static class GpioTestCommand
         {
             try
             {
-                var builder = EdgeMaskHost.CreateBuilder(parse.GetValue(config)?.FullName, new Dictionary<string, string?> { ["Signals:Enabled"] = "true" });
-                await using var services = builder.Services.BuildServiceProvider();
-                services.GetRequiredService<IStartupValidator>().Validate();
+                await using var services = EdgeMaskHost.BuildValidatedServices(parse.GetValue(config)?.FullName, new Dictionary<string, string?> { ["Signals:Enabled"] = "true" });
                 var tester = services.GetRequiredService<OutputTester>();
                 var report = await tester.CycleAllAsync(cancellationToken).ConfigureAwait(false);
                 await Console.Out.WriteLineAsync($"cycled {string.Join(", ", report.OutputsCycled)} on {report.Driver}").ConfigureAwait(false);

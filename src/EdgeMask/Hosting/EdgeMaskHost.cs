@@ -14,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace EdgeMask.Hosting;
 
@@ -59,5 +60,24 @@ public static class EdgeMaskHost
             .AddSystemd();
 
         return builder;
+    }
+
+    /// <summary>
+    /// The daemon's services for a one-off command (check-config, calibrate, evaluate, bench, gpio-test), with every
+    /// ValidateOnStart rule run, but no hosted service started: no pipeline, camera or broker connection.
+    /// </summary>
+    public static ServiceProvider BuildValidatedServices(string? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var services = CreateBuilder(configFile, overrides).Services.BuildServiceProvider();
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+            return services;
+        }
+        catch
+        {
+            services.Dispose();
+            throw;
+        }
     }
 }

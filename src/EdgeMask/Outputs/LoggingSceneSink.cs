@@ -8,7 +8,7 @@ namespace EdgeMask.Outputs;
 public sealed class LoggingSceneSink : ISceneSink
 {
     private readonly ILogger<LoggingSceneSink> _logger;
-    private SceneState? _lastState;
+    private (bool Mask, bool Distance)? _lastViolations;
 
     public LoggingSceneSink(ILogger<LoggingSceneSink> logger) => _logger = logger;
 
@@ -34,15 +34,16 @@ public sealed class LoggingSceneSink : ISceneSink
                 string.Join("; ", update.People.Select(p => $"#{p.TrackId} {p.Verdict} {p.VerdictConfidence:0.00} at {p.Box}{(p.PositionMeters is { } m ? $" {m.Z:0.00} m away" : string.Empty)}")));
         }
 
-        var state = update.State with { PeopleInView = 0 };
-        if (state != _lastState)
+        // Logged when a violation starts or stops, not when the head count changes: one line per change, not per frame.
+        var violations = (update.State.MaskViolation, update.State.DistanceViolation);
+        if (violations != _lastViolations)
         {
             _logger.LogInformation(
                 "State: mask violation {Mask}, distance violation {Distance}, {People} in view",
                 update.State.MaskViolation ? "ON" : "OFF",
                 update.State.DistanceViolation ? "ON" : "OFF",
                 update.State.PeopleInView);
-            _lastState = state;
+            _lastViolations = violations;
         }
 
         if (update.Summary is { } summary)
