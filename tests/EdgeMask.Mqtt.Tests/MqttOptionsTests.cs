@@ -39,11 +39,54 @@ public sealed class MqttOptionsTests
     [InlineData("Mqtt:Tls:CaFile", "/nonexistent/ca.crt", "Mqtt:Tls:Enabled is false")]
     [InlineData("Mqtt:PasswordFile", "/nonexistent/password", "Mqtt:PasswordFile '/nonexistent/password' does not exist")]
     [InlineData("Mqtt:StatsInterval", "00:00:00.100", "Mqtt:StatsInterval must be")]
+    [InlineData("Mqtt:EmbeddedBroker:WebSocket:Port", "65536", "Mqtt:EmbeddedBroker:WebSocket:Port must be 1-65535")]
+    [InlineData("Mqtt:EmbeddedBroker:WebSocket:Path", "mqtt", "Mqtt:EmbeddedBroker:WebSocket:Path 'mqtt' must start with '/'")]
+    [InlineData("Mqtt:EmbeddedBroker:WebSocket:Path", "/{topic}", "Mqtt:EmbeddedBroker:WebSocket:Path '/{topic}' must start with '/'")]
+    [InlineData("Mqtt:EmbeddedBroker:WebSocket:Path", "", "Mqtt:EmbeddedBroker:WebSocket:Path is required")]
+    [InlineData("Mqtt:EmbeddedBroker:WebSocket:Enabled", "true", "Mqtt:EmbeddedBroker:WebSocket:Enabled needs Mqtt:EmbeddedBroker:Enabled")]
     public void Validate_BadValue_FailsNamingTheFullKey(string key, string value, string message)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [key] = value }));
 
         Assert.Contains(message, string.Join("\n", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_EmbeddedBrokerWebSocketIsOff_OnPort9001AtSlashMqtt()
+    {
+        var webSocket = Resolve([]).EmbeddedBroker.WebSocket;
+
+        Assert.False(webSocket.Enabled);
+        Assert.Equal(9001, webSocket.Port);
+        Assert.Equal("/mqtt", webSocket.Path);
+    }
+
+    [Fact]
+    public void Validate_WebSocketPortEqualToTheBrokerTcpPort_FailsNamingBothKeys()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["Mqtt:EmbeddedBroker:Enabled"] = "true",
+            ["Mqtt:EmbeddedBroker:Port"] = "1884",
+            ["Mqtt:EmbeddedBroker:WebSocket:Enabled"] = "true",
+            ["Mqtt:EmbeddedBroker:WebSocket:Port"] = "1884",
+        }));
+
+        Assert.Contains("Mqtt:EmbeddedBroker:WebSocket:Port (1884) must differ from Mqtt:EmbeddedBroker:Port (1884)", error.Failures);
+    }
+
+    [Fact]
+    public void Validate_WebSocketEnabledWithItsOwnPortAndPath_Passes()
+    {
+        var options = Resolve(new()
+        {
+            ["Mqtt:EmbeddedBroker:Enabled"] = "true",
+            ["Mqtt:EmbeddedBroker:WebSocket:Enabled"] = "true",
+            ["Mqtt:EmbeddedBroker:WebSocket:Port"] = "8083",
+            ["Mqtt:EmbeddedBroker:WebSocket:Path"] = "/ws/mqtt-v1.0_~",
+        });
+
+        Assert.Equal(8083, options.EmbeddedBroker.WebSocket.Port);
     }
 
     [Fact]

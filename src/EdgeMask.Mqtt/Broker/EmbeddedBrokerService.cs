@@ -4,12 +4,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet.Server;
+using MQTTnet.Server.Internal.Adapter;
 
 namespace EdgeMask.Mqtt.Broker;
 
 /// <summary>
-/// An MQTTnet broker inside the daemon, for a standalone sentinel on a network with no broker. Plain TCP, anonymous,
-/// retained messages kept in memory. Registered before the connection loop so the daemon's own client finds it.
+/// An MQTTnet broker inside the daemon, for a standalone sentinel on a network with no broker. Plain TCP, plus MQTT
+/// over WebSocket (Kestrel) into the same broker when enabled; anonymous, retained messages kept in memory.
+/// Registered before the connection loop so the daemon's own client finds it.
 /// </summary>
 internal sealed class EmbeddedBrokerService : IHostedService, IAsyncDisposable
 {
@@ -17,14 +19,17 @@ internal sealed class EmbeddedBrokerService : IHostedService, IAsyncDisposable
 
     private readonly EmbeddedBrokerOptions _options;
     private readonly PipelineHealth _health;
+    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<EmbeddedBrokerService> _logger;
     private MqttServer? _server;
+    private WebSocketBrokerListener? _webSocket;
 
-    public EmbeddedBrokerService(IOptions<MqttOptions> options, PipelineHealth health, ILogger<EmbeddedBrokerService> logger)
+    public EmbeddedBrokerService(IOptions<MqttOptions> options, PipelineHealth health, ILoggerFactory loggerFactory)
     {
         _options = options.Value.Enabled ? options.Value.EmbeddedBroker : new EmbeddedBrokerOptions { Enabled = false };
         _health = health;
-        _logger = logger;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<EmbeddedBrokerService>();
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -34,30 +39,73 @@ internal sealed class EmbeddedBrokerService : IHostedService, IAsyncDisposable
             return;
         }
 
+        var address = IPAddress.Parse(_options.BindAddress);
         var serverOptions = new MqttServerOptionsBuilder()
             .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
+            .WithDefaultEndpointBoundIPAddress(address)
             .WithDefaultEndpointPort(_options.Port)
             .Build();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        var factory = new MqttServerFactory();
+        if (_options.WebSocket.Enabled)
+        {
+            _webSocket = WebSocketBrokerListener.Create(address, _options.WebSocket, _loggerFactory);
+            _server = factory.CreateMqttServer(serverOptions, [new MqttTcpServerAdapter(), _webSocket.Adapter]);
+        }
+        else
+        {
+            _server = factory.CreateMqttServer(serverOptions);
+        }
+
         await _server.StartAsync().ConfigureAwait(false);
-        _health.SetComponent(HealthComponent, $"listening on {_options.BindAddress}:{_options.Port}");
-        _logger.LogInformation("Embedded MQTT broker listening on {Address}:{Port}", _options.BindAddress, _options.Port);
+        var listening = $"listening on {_options.BindAddress}:{_options.Port}";
+        if (_webSocket is not null)
+        {
+            await StartWebSocketAsync(_webSocket, cancellationToken).ConfigureAwait(false);
+            listening += $" and ws://{_options.BindAddress}:{_options.WebSocket.Port}{_options.WebSocket.Path}";
+        }
+
+        _health.SetComponent(HealthComponent, listening);
+        _logger.LogInformation("Embedded MQTT broker {Listening}", listening);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_server is { IsStarted: true })
         {
+            // The broker first: it disconnects every client, WebSocket ones included, so Kestrel has no open connection to wait for.
             await _server.StopAsync().ConfigureAwait(false);
+            if (_webSocket is not null)
+            {
+                await _webSocket.StopAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             _health.SetComponent(HealthComponent, "stopped");
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (_webSocket is not null)
+        {
+            await _webSocket.DisposeAsync().ConfigureAwait(false);
+            _webSocket = null;
+        }
+
         _server?.Dispose();
         _server = null;
-        return ValueTask.CompletedTask;
+    }
+
+    private async Task StartWebSocketAsync(WebSocketBrokerListener webSocket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await webSocket.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Do not leave the TCP listener running behind a start-up that failed (e.g. the WebSocket port is taken).
+            await _server!.StopAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

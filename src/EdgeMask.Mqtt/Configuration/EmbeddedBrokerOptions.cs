@@ -3,8 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace EdgeMask.Mqtt;
 
 /// <summary>
-/// The "Mqtt:EmbeddedBroker" section: an MQTT broker inside the daemon for a standalone sentinel.
-/// TCP only: MQTTnet 5's server serves WebSockets only through ASP.NET Core (MQTTnet.AspNetCore), which this daemon does not host.
+/// The "Mqtt:EmbeddedBroker" section: an MQTT broker inside the daemon for a standalone sentinel. Plain TCP always;
+/// MQTT over WebSocket too when <see cref="WebSocket"/> is enabled (for browser dashboards).
 /// </summary>
 public sealed class EmbeddedBrokerOptions
 {
@@ -15,7 +15,9 @@ public sealed class EmbeddedBrokerOptions
     [Range(1, 65535, ErrorMessage = "Mqtt:EmbeddedBroker:Port must be 1-65535")]
     public int Port { get; set; } = 1883;
 
-    /// <summary>Address to listen on. Default "0.0.0.0" (all IPv4 interfaces); "127.0.0.1" keeps it local.</summary>
+    /// <summary>Address to listen on, for TCP and WebSocket. Default "0.0.0.0" (all IPv4 interfaces); "127.0.0.1" keeps it local.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Mqtt:EmbeddedBroker:BindAddress is required")]
     public string BindAddress { get; set; } = "0.0.0.0";
+
+    public EmbeddedBrokerWebSocketOptions WebSocket { get; set; } = new();
 }

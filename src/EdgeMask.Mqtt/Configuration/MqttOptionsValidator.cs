@@ -15,6 +15,7 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         ValidateNested(options.HomeAssistant, failures);
         ValidateNested(options.Commands, failures);
         ValidateNested(options.EmbeddedBroker, failures);
+        ValidateNested(options.EmbeddedBroker.WebSocket, failures);
 
         if (options.ProtocolVersion is not (311 or 500))
         {
@@ -59,6 +60,8 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"Mqtt:EmbeddedBroker:BindAddress '{options.EmbeddedBroker.BindAddress}' is not an IP address");
         }
 
+        ValidateWebSocket(options.EmbeddedBroker, failures);
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -88,6 +91,34 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add("Mqtt:Tls:AllowUntrusted and Mqtt:Tls:CaFile contradict each other; set one");
         }
     }
+
+    private static void ValidateWebSocket(EmbeddedBrokerOptions broker, List<string> failures)
+    {
+        var webSocket = broker.WebSocket;
+        if (!string.IsNullOrEmpty(webSocket.Path) && !IsWebSocketPath(webSocket.Path))
+        {
+            failures.Add($"Mqtt:EmbeddedBroker:WebSocket:Path '{webSocket.Path}' must start with '/' and hold only letters, digits, '-', '_', '.', '~' and single '/' separators");
+        }
+
+        if (!webSocket.Enabled)
+        {
+            return;
+        }
+
+        if (!broker.Enabled)
+        {
+            failures.Add("Mqtt:EmbeddedBroker:WebSocket:Enabled needs Mqtt:EmbeddedBroker:Enabled");
+        }
+        else if (webSocket.Port == broker.Port)
+        {
+            failures.Add($"Mqtt:EmbeddedBroker:WebSocket:Port ({webSocket.Port}) must differ from Mqtt:EmbeddedBroker:Port ({broker.Port})");
+        }
+    }
+
+    // The path becomes an ASP.NET Core route pattern: braces, '*' or '//' would change its meaning or fail late.
+    private static bool IsWebSocketPath(string path) =>
+        path.StartsWith('/') && !path.Contains("//", StringComparison.Ordinal)
+        && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '~' or '/');
 
     private static void RequireFileIfSet(string? path, string key, List<string> failures)
     {
