@@ -114,21 +114,30 @@ public sealed class DetectionOptions
     public Learned.LearnedDetectorOptions Learned { get; set; } = new();
 
     /// <summary>
-    /// Scan the whole frame at least every this many frames (default 5, 1-30; 1 = every frame). Between full
-    /// scans only windows around the faces found last are searched, and a still scene with nobody in it is not
-    /// searched at all; a new person is therefore found within this many frames. Reloads without a restart.
+    /// Look for new faces every this many frames (default 5, 1-30; 1 = scan the whole frame every frame, no
+    /// scheduling). A look searches only the part of the frame that changed since the last look (the whole frame when
+    /// most of it changed) and is skipped when nothing changed; faces already found are followed in small windows
+    /// every frame. A new person is therefore found within this many frames. Reloads without a restart.
     /// </summary>
     [Range(1, 30, ErrorMessage = "Detection:FullScanEveryFrames must be 1-30 frames")]
     public int FullScanEveryFrames { get; set; } = 5;
 
-    /// <summary>Margin around a known face, as a fraction of its size on each side, of the window searched between full scans (default 0.5, 0.1-2).</summary>
+    /// <summary>
+    /// Scan the whole frame at least every this many frames even when nothing seems to change, in case a face came in
+    /// too small or too slowly for the motion test (default 30, 1-3000, at least <see cref="FullScanEveryFrames"/>).
+    /// </summary>
+    [Range(1, 3000, ErrorMessage = "Detection:FullScanAtLeastEveryFrames must be 1-3000 frames")]
+    public int FullScanAtLeastEveryFrames { get; set; } = 30;
+
+    /// <summary>Margin around a known face, as a fraction of its size on each side, of the window searched between looks (default 0.5, 0.1-2).</summary>
     [Range(0.1, 2.0, ErrorMessage = "Detection:RegionMarginFraction must be 0.1-2")]
     public double RegionMarginFraction { get; set; } = 0.5;
 
     /// <summary>
-    /// Mean absolute grey-level change (0-255) of a 64x48 thumbnail since the last full scan below which an empty
-    /// scene counts as still and is not searched (default 2, 0-50; 0 = always search).
+    /// Grey-level change (0-255) of a pixel of the motion thumbnail (the frame shrunk so the smallest face is about
+    /// 6 pixels wide, which also averages out sensor noise) since the last look, above which the pixel counts as
+    /// changed. Default 10, 0-100; 0 = no motion test: every look scans the whole frame.
     /// </summary>
-    [Range(0.0, 50.0, ErrorMessage = "Detection:MotionThreshold must be 0-50 grey levels")]
-    public double MotionThreshold { get; set; } = 2.0;
+    [Range(0.0, 100.0, ErrorMessage = "Detection:MotionThreshold must be 0-100 grey levels")]
+    public double MotionThreshold { get; set; } = 10.0;
 }

@@ -47,6 +47,13 @@ internal sealed class DetectionOptionsValidator : IValidateOptions<DetectionOpti
                 $"{Section}:MinFaceSizePixels ({options.MinFaceSizePixels})");
         }
 
+        if (options.FullScanAtLeastEveryFrames < options.FullScanEveryFrames)
+        {
+            failures.Add(
+                $"{Section}:FullScanAtLeastEveryFrames ({options.FullScanAtLeastEveryFrames}) must be at least " +
+                $"{Section}:FullScanEveryFrames ({options.FullScanEveryFrames})");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -11,7 +11,7 @@ namespace EdgeMask.Detection;
 /// more cascades and an eye-pair fallback whose faces are merged with the first cascade's.
 /// The grayscale and downscaled buffers are reused between frames. Not thread-safe: one caller (the frame loop).
 /// </summary>
-internal sealed class HaarFaceDetector : IFaceDetector
+internal sealed class HaarFaceDetector : IFaceSizeRangeDetector
 {
     private const string CascadePackageHint =
         "Install Debian's opencv-data package (sudo apt-get install opencv-data) or set Detection:CascadePath to a Haar cascade XML file.";
@@ -72,6 +72,12 @@ internal sealed class HaarFaceDetector : IFaceDetector
 
     public IReadOnlyList<FaceDetection> Detect(Mat bgrFrame)
     {
+        var settings = _options.CurrentValue;
+        return Detect(bgrFrame, settings.MinFaceSizePixels, settings.MaxFaceSizePixels);
+    }
+
+    public IReadOnlyList<FaceDetection> Detect(Mat bgrFrame, int minFaceSizePixels, int maxFaceSizePixels)
+    {
         ArgumentNullException.ThrowIfNull(bgrFrame);
         if (bgrFrame.Empty())
         {
@@ -84,8 +90,8 @@ internal sealed class HaarFaceDetector : IFaceDetector
         // The actual resize ratio, not the configured factor: rounding of odd frame sizes must not shift boxes.
         var toFullX = (double)bgrFrame.Width / detectionFrame.Width;
         var toFullY = (double)bgrFrame.Height / detectionFrame.Height;
-        var minSide = Math.Max(1, (int)Math.Floor(settings.MinFaceSizePixels / toFullX));
-        var maxSide = settings.MaxFaceSizePixels == 0 ? 0 : (int)Math.Ceiling(settings.MaxFaceSizePixels / toFullX);
+        var minSide = Math.Max(1, (int)Math.Floor(minFaceSizePixels / toFullX));
+        var maxSide = maxFaceSizePixels == 0 ? 0 : (int)Math.Ceiling(maxFaceSizePixels / toFullX);
 
         var hits = FindFaces(detectionFrame, settings, minSide, maxSide);
         if (hits.Count == 0)
@@ -98,12 +104,12 @@ internal sealed class HaarFaceDetector : IFaceDetector
         foreach (var hit in hits)
         {
             var box = ToFullResolution(hit, toFullX, toFullY).Intersect(frameBox);
-            if (box.IsEmpty || box.Width < settings.MinFaceSizePixels)
+            if (box.IsEmpty || box.Width < minFaceSizePixels)
             {
                 continue;
             }
 
-            if (settings.MaxFaceSizePixels != 0 && box.Width > settings.MaxFaceSizePixels)
+            if (maxFaceSizePixels != 0 && box.Width > maxFaceSizePixels)
             {
                 continue;
             }

@@ -6,33 +6,38 @@ using OpenCvSharp;
 namespace EdgeMask.Detection;
 
 /// <summary>
-/// Spends detection time where faces can be: a full scan every <see cref="DetectionOptions.FullScanEveryFrames"/>
-/// frames, in between only windows around the faces found last, and nothing at all on a still, empty scene.
-/// A frame where the known faces are lost gets a full scan at once.
+/// Spends detection time where faces can be. Faces already found are followed in small windows every frame. New
+/// faces are looked for every <see cref="DetectionOptions.FullScanEveryFrames"/> frames, and only where the scene
+/// changed since the last look (the whole frame when most of it changed); a still scene is not searched at all,
+/// except by a whole-frame scan every <see cref="DetectionOptions.FullScanAtLeastEveryFrames"/> frames.
+/// A frame where every known face is lost gets a whole-frame scan at once.
 /// </summary>
 internal sealed class ScheduledFaceDetector : IFaceDetector
 {
-    private static readonly Size ThumbnailSize = new(64, 48);
+    /// <summary>A changed area covering more than this share of the frame is scanned as the whole frame.</summary>
+    private const double WholeFrameShare = 0.5;
+
+    /// <summary>How much a followed face may grow or shrink from one frame to the next.</summary>
+    private const double FaceSizeChangePerFrame = 1.4;
 
     private readonly IFaceDetector _inner;
+    private readonly IFaceSizeRangeDetector? _sizeRange;
     private readonly IOptionsMonitor<DetectionOptions> _options;
-    private readonly Mat _gray = new();
-    private readonly Mat _thumbnail = new();
-    private readonly Mat _scannedThumbnail = new();
-    private readonly Mat _difference = new();
+    private readonly MotionMap _motion = new();
     private readonly Mat _window = new();
-    private IReadOnlyList<FaceDetection> _last = [];
-    private int _framesSinceFullScan = int.MaxValue;
-
     private readonly bool _scanRegions;
+    private IReadOnlyList<FaceDetection> _last = [];
+    private int _framesSinceLook;
+    private int _framesSinceFullScan;
 
     /// <param name="scanRegions">
     /// False for detectors whose cost does not shrink with the image (the learned ones resize every input to a
-    /// fixed size, so a window costs as much as the frame): those get full scans while faces are in view.
+    /// fixed size, so a window costs as much as the frame): those get whole-frame scans while faces are in view.
     /// </param>
     public ScheduledFaceDetector(IFaceDetector inner, IOptionsMonitor<DetectionOptions> options, bool scanRegions = true)
     {
         _inner = inner;
+        _sizeRange = inner as IFaceSizeRangeDetector;
         _options = options;
         _scanRegions = scanRegions;
     }
@@ -40,113 +45,189 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
     /// <summary>Counts of what each call did, for the benchmark and tests.</summary>
     public long FullScans { get; private set; }
 
+    /// <summary>Frames whose known faces were all found again in their windows.</summary>
     public long RegionScans { get; private set; }
 
-    public long SkippedStill { get; private set; }
+    /// <summary>Looks for new faces that searched only the part of the frame that changed.</summary>
+    public long ChangedAreaScans { get; private set; }
+
+    /// <summary>Frames with no face in view that were not searched: between looks, or nothing had changed.</summary>
+    public long NotSearchedFrames { get; private set; }
 
     public IReadOnlyList<FaceDetection> Detect(Mat bgrFrame)
     {
         var options = _options.CurrentValue;
         if (options.FullScanEveryFrames <= 1)
         {
-            FullScans++;
-            return _inner.Detect(bgrFrame);
+            return FullScan(bgrFrame, motionKnown: false);
         }
 
-        MakeThumbnail(bgrFrame);
-        var due = _framesSinceFullScan >= options.FullScanEveryFrames - 1 || _scannedThumbnail.Size() != _thumbnail.Size();
-        _framesSinceFullScan = _framesSinceFullScan == int.MaxValue ? int.MaxValue : _framesSinceFullScan + 1;
-
-        if (!due && _last.Count == 0 && options.MotionThreshold > 0 && MotionSinceScan() < options.MotionThreshold)
+        _motion.Update(bgrFrame, options.MinFaceSizePixels);
+        _framesSinceLook++;
+        _framesSinceFullScan++;
+        if (!_motion.HasReference || _framesSinceFullScan >= options.FullScanAtLeastEveryFrames || (!_scanRegions && _last.Count > 0))
         {
-            SkippedStill++;
-            return _last;
+            return FullScan(bgrFrame, motionKnown: true);
         }
 
-        if (!due && _last.Count > 0 && _scanRegions)
+        var followed = FollowKnownFaces(bgrFrame, options);
+        if (followed is { Count: 0 })
         {
-            var found = ScanRegions(bgrFrame, options.RegionMarginFraction, Math.Max(24, options.MinFaceSizePixels));
-            if (found.Count > 0)
-            {
-                RegionScans++;
-                _last = found;
-                return found;
-            }
+            return FullScan(bgrFrame, motionKnown: true);
         }
 
-        FullScans++;
-        _last = _inner.Detect(bgrFrame);
-        _framesSinceFullScan = 0;
-        _thumbnail.CopyTo(_scannedThumbnail);
-        return _last;
+        if (_framesSinceLook < options.FullScanEveryFrames)
+        {
+            return followed is null ? NotSearched() : Remember(followed);
+        }
+
+        if (options.MotionThreshold <= 0)
+        {
+            return FullScan(bgrFrame, motionKnown: true);
+        }
+
+        var windows = followed is null ? [] : Windows(followed, options.RegionMarginFraction, bgrFrame);
+        var changed = _motion.ChangedArea(options.MotionThreshold, windows);
+        if (changed.IsEmpty)
+        {
+            // Nothing moved outside the followed faces: nobody new can have come in. The reference frame stays, so
+            // changes keep adding up until they are big enough to look at.
+            return followed is null ? NotSearched() : Remember(followed);
+        }
+
+        var area = Grow(changed, options.MinFaceSizePixels, bgrFrame);
+        if (!_scanRegions || area.Area > WholeFrameShare * bgrFrame.Width * bgrFrame.Height)
+        {
+            return FullScan(bgrFrame, motionKnown: true);
+        }
+
+        ChangedAreaScans++;
+        var found = new List<FaceDetection>(followed ?? []);
+        AddDistinct(found, ScanWindow(bgrFrame, area, 1.0, options.MinFaceSizePixels, options.MaxFaceSizePixels));
+        _framesSinceLook = 0;
+        _motion.MarkSearched();
+        return Remember(found);
     }
 
     public void Dispose()
     {
         _inner.Dispose();
-        _gray.Dispose();
-        _thumbnail.Dispose();
-        _scannedThumbnail.Dispose();
-        _difference.Dispose();
+        _motion.Dispose();
         _window.Dispose();
     }
 
-    private List<FaceDetection> ScanRegions(Mat frame, double margin, int minFaceSizePixels)
+    private IReadOnlyList<FaceDetection> FullScan(Mat frame, bool motionKnown)
     {
+        FullScans++;
+        _last = _inner.Detect(frame);
+        _framesSinceLook = 0;
+        _framesSinceFullScan = 0;
+        if (motionKnown)
+        {
+            _motion.MarkSearched();
+        }
+
+        return _last;
+    }
+
+    private IReadOnlyList<FaceDetection> NotSearched()
+    {
+        NotSearchedFrames++;
+        return _last;
+    }
+
+    private IReadOnlyList<FaceDetection> Remember(IReadOnlyList<FaceDetection> faces)
+    {
+        _last = faces;
+        return faces;
+    }
+
+    /// <returns>Null when there is nothing to follow (no face known, or a detector that cannot search windows).</returns>
+    private List<FaceDetection>? FollowKnownFaces(Mat frame, DetectionOptions options)
+    {
+        if (_last.Count == 0 || !_scanRegions)
+        {
+            return null;
+        }
+
         var found = new List<FaceDetection>(_last.Count);
         foreach (var known in _last)
         {
-            var window = known.Box.ExpandAndClip(margin, frame.Width, frame.Height);
+            var window = known.Box.ExpandAndClip(options.RegionMarginFraction, frame.Width, frame.Height);
             if (window.IsEmpty)
             {
                 continue;
             }
 
-            // The face's size is known: shrink the window so the face is about twice the smallest size the
-            // detector looks for. A cascade then searches a few scales of a small image instead of many of a big one.
-            var scale = Math.Min(1.0, 2.0 * minFaceSizePixels / Math.Max(1, known.Box.Width));
-            using var region = new Mat(frame, new Rect(window.X, window.Y, window.Width, window.Height));
-            if (scale < 1.0)
-            {
-                Cv2.Resize(region, _window, new Size(), scale, scale, InterpolationFlags.Area);
-            }
-            else
-            {
-                region.CopyTo(_window);
-            }
+            // The face is known: search only sizes it can have grown or shrunk to, on a window shrunk so that the face
+            // is twice the smallest size the detector looks for. A cascade then searches a few scales of a small image.
+            var width = known.Box.Width;
+            var scale = Math.Min(1.0, 2.0 * options.MinFaceSizePixels / Math.Max(1, width));
+            var smallest = Math.Max((int)(width / FaceSizeChangePerFrame), options.MinFaceSizePixels);
+            var largest = (int)Math.Ceiling(width * FaceSizeChangePerFrame);
+            AddDistinct(found, ScanWindow(frame, window, scale, smallest, largest));
+        }
 
-            foreach (var face in _inner.Detect(_window))
-            {
-                var box = face.Box.Scale(1 / scale);
-                box = box with { X = box.X + window.X, Y = box.Y + window.Y };
-
-                // Windows of people standing close overlap: keep one box per face.
-                if (!found.Any(f => f.Box.IntersectionOverUnion(box) > 0.3))
-                {
-                    found.Add(face with { Box = box });
-                }
-            }
+        if (found.Count > 0)
+        {
+            RegionScans++;
         }
 
         return found;
     }
 
-    private void MakeThumbnail(Mat frame)
+    /// <summary>
+    /// Searches one part of the frame, resized by <paramref name="scale"/>, for faces of the given widths
+    /// (full-resolution pixels; largest 0 = any). Boxes come back in full-resolution frame pixels.
+    /// </summary>
+    private IReadOnlyList<FaceDetection> ScanWindow(Mat frame, PixelBox window, double scale, int smallestWidth, int largestWidth)
     {
-        if (frame.Channels() == 3)
+        using var region = new Mat(frame, new Rect(window.X, window.Y, window.Width, window.Height));
+        if (scale < 1.0)
         {
-            Cv2.CvtColor(frame, _gray, ColorConversionCodes.BGR2GRAY);
-            Cv2.Resize(_gray, _thumbnail, ThumbnailSize, interpolation: InterpolationFlags.Area);
+            Cv2.Resize(region, _window, new Size(), scale, scale, InterpolationFlags.Area);
         }
         else
         {
-            Cv2.Resize(frame, _thumbnail, ThumbnailSize, interpolation: InterpolationFlags.Area);
+            region.CopyTo(_window);
+        }
+
+        var minimum = Math.Max(_options.CurrentValue.MinFaceSizePixels, (int)Math.Floor(smallestWidth * scale));
+        var faces = _sizeRange is null
+            ? _inner.Detect(_window)
+            : _sizeRange.Detect(_window, minimum, largestWidth == 0 ? 0 : Math.Max(minimum, (int)Math.Ceiling(largestWidth * scale)));
+        var placed = new List<FaceDetection>(faces.Count);
+        foreach (var face in faces)
+        {
+            var box = face.Box.Scale(1 / scale);
+            placed.Add(face with { Box = box with { X = box.X + window.X, Y = box.Y + window.Y } });
+        }
+
+        return placed;
+    }
+
+    /// <summary>A changed area grown by a face width on every side, so a face at its edge is searched whole.</summary>
+    private static PixelBox Grow(PixelBox area, int margin, Mat frame)
+    {
+        var x1 = Math.Max(0, area.X - margin);
+        var y1 = Math.Max(0, area.Y - margin);
+        var x2 = Math.Min(frame.Width, area.Right + margin);
+        var y2 = Math.Min(frame.Height, area.Bottom + margin);
+        return new PixelBox(x1, y1, x2 - x1, y2 - y1);
+    }
+
+    // Windows of people standing close overlap, and a changed area can hold a followed face: keep one box per face.
+    private static void AddDistinct(List<FaceDetection> found, IEnumerable<FaceDetection> candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (!found.Any(f => f.Box.IntersectionOverUnion(candidate.Box) > 0.3))
+            {
+                found.Add(candidate);
+            }
         }
     }
 
-    private double MotionSinceScan()
-    {
-        Cv2.Absdiff(_thumbnail, _scannedThumbnail, _difference);
-        return Cv2.Mean(_difference).Val0;
-    }
+    private static PixelBox[] Windows(IReadOnlyList<FaceDetection> faces, double margin, Mat frame) =>
+        faces.Select(f => f.Box.ExpandAndClip(margin, frame.Width, frame.Height)).ToArray();
 }

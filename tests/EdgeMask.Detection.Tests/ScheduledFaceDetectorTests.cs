@@ -9,29 +9,32 @@ public class ScheduledFaceDetectorTests
 {
     private const string FacePhoto = "/usr/share/doc/opencv-doc/opencv4/html/face_swapped.jpg";
 
-    private static Mat Scene(params Point[] faces)
+    private static Mat Scene(params Point[] faces) => Scene(180, faces);
+
+    private static Mat Scene(int faceSize, params Point[] faces)
     {
         var canvas = new Mat(480, 640, MatType.CV_8UC3, new Scalar(110, 110, 110));
         using var photo = Cv2.ImRead(FacePhoto);
         Assert.False(photo.Empty(), $"{FacePhoto} is missing: install opencv-doc");
-        using var face = photo.Resize(new Size(180, 180));
+        using var face = photo.Resize(new Size(faceSize, faceSize));
         foreach (var at in faces)
         {
-            using var target = new Mat(canvas, new Rect(at.X, at.Y, 180, 180));
+            using var target = new Mat(canvas, new Rect(at.X, at.Y, faceSize, faceSize));
             face.CopyTo(target);
         }
 
         return canvas;
     }
 
-    private static (DetectorHarness Harness, ScheduledFaceDetector Detector) Scheduled(int fullScanEvery)
+    private static (DetectorHarness Harness, ScheduledFaceDetector Detector) Scheduled(int fullScanEvery, params (string Key, string? Value)[] more)
     {
-        var harness = DetectorHarness.Create(("FullScanEveryFrames", fullScanEvery.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var settings = more.Prepend(("FullScanEveryFrames", fullScanEvery.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
+        var harness = DetectorHarness.Create(settings);
         return (harness, (ScheduledFaceDetector)harness.Detector);
     }
 
     [Fact]
-    public void Detect_StillEmptyScene_SearchesOnlyOnFullScans()
+    public void Detect_StillEmptyScene_IsSearchedOnlyOnce()
     {
         var (harness, detector) = Scheduled(5);
         using var _ = harness;
@@ -42,12 +45,27 @@ public class ScheduledFaceDetectorTests
             Assert.Empty(detector.Detect(empty));
         }
 
-        Assert.Equal(2, detector.FullScans);
-        Assert.Equal(8, detector.SkippedStill);
+        Assert.Equal(1, detector.FullScans);
+        Assert.Equal(9, detector.NotSearchedFrames);
     }
 
     [Fact]
-    public void Detect_PersonStandingInView_FoundInWindowsBetweenFullScans()
+    public void Detect_StillScene_GetsAWholeFrameScanEveryFullScanAtLeastEveryFrames()
+    {
+        var (harness, detector) = Scheduled(5, ("FullScanAtLeastEveryFrames", "6"));
+        using var _ = harness;
+        using var empty = Scene();
+
+        for (var i = 0; i < 12; i++)
+        {
+            detector.Detect(empty);
+        }
+
+        Assert.Equal(2, detector.FullScans);
+    }
+
+    [Fact]
+    public void Detect_PersonStandingInView_FollowedInWindowsWithoutFullScans()
     {
         var (harness, detector) = Scheduled(5);
         using var _ = harness;
@@ -60,12 +78,31 @@ public class ScheduledFaceDetectorTests
             Assert.True(face.Box.IntersectionOverUnion(first.Box) > 0.6, $"frame {i}: {face.Box} vs {first.Box}");
         }
 
-        Assert.Equal(2, detector.FullScans);
-        Assert.Equal(8, detector.RegionScans);
+        Assert.Equal(1, detector.FullScans);
+        Assert.Equal(9, detector.RegionScans);
     }
 
     [Fact]
-    public void Detect_SecondPersonEnters_FoundByTheNextFullScan()
+    public void Detect_PersonWalkingTowardsTheCamera_IsFollowedAsTheFaceGrows()
+    {
+        var (harness, detector) = Scheduled(5);
+        using var _ = harness;
+        var widths = new List<int>();
+        var size = 150.0;
+        for (var i = 0; i < 8; i++, size *= 1.1)
+        {
+            using var frame = Scene((int)size, new Point(100, 60));
+            widths.Add(Assert.Single(detector.Detect(frame)).Box.Width);
+        }
+
+        // The photo is a portrait: its face is about 40 % of its width, and grows with it.
+        Assert.True(widths[^1] > widths[0] * 1.5, string.Join(", ", widths));
+        Assert.Equal(1, detector.FullScans);
+        Assert.Equal(7, detector.RegionScans);
+    }
+
+    [Fact]
+    public void Detect_SecondPersonEnters_FoundByTheNextLookAtWhatChanged()
     {
         var (harness, detector) = Scheduled(5);
         using var _ = harness;
@@ -79,8 +116,32 @@ public class ScheduledFaceDetectorTests
             counts.Add(detector.Detect(two).Count);
         }
 
-        Assert.Equal(2, counts[^1]);
         Assert.Equal(1, counts[0]);
+        Assert.Equal(2, counts[^1]);
+        Assert.Equal(1, detector.FullScans);
+        Assert.Equal(1, detector.ChangedAreaScans);
+    }
+
+    [Fact]
+    public void Detect_PersonEntersEmptyScene_FoundBySearchingOnlyWhereItChanged()
+    {
+        var (harness, detector) = Scheduled(5);
+        using var _ = harness;
+        using var empty = Scene();
+        using var person = Scene(new Point(420, 200));
+
+        Assert.Empty(detector.Detect(empty));
+        Assert.Empty(detector.Detect(empty));
+        var counts = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            counts.Add(detector.Detect(person).Count);
+        }
+
+        Assert.Contains(1, counts);
+        Assert.Equal(1, counts[^1]);
+        Assert.Equal(1, detector.FullScans);
+        Assert.Equal(1, detector.ChangedAreaScans);
     }
 
     [Fact]
@@ -98,20 +159,45 @@ public class ScheduledFaceDetectorTests
     }
 
     [Fact]
-    public void Detect_MovingEmptyScene_IsSearchedEveryFrame()
+    public void Detect_SceneChangingEverywhere_IsScannedWholeAtEveryLook()
     {
         var (harness, detector) = Scheduled(5);
         using var _ = harness;
 
-        for (var i = 0; i < 6; i++)
+        for (var i = 0; i < 10; i++)
         {
             using var frame = Scene();
-            frame.SetTo(new Scalar(40 * i, 40 * i, 40 * i));
+            frame.SetTo(new Scalar(20 * i, 20 * i, 20 * i));
             Assert.Empty(detector.Detect(frame));
         }
 
-        Assert.Equal(6, detector.FullScans);
-        Assert.Equal(0, detector.SkippedStill);
+        Assert.Equal(2, detector.FullScans);
+        Assert.Equal(8, detector.NotSearchedFrames);
+    }
+
+    [Fact]
+    public void Detect_MotionTestOff_EveryLookIsAWholeFrameScan()
+    {
+        var (harness, detector) = Scheduled(5, ("MotionThreshold", "0"));
+        using var _ = harness;
+        using var empty = Scene();
+
+        for (var i = 0; i < 10; i++)
+        {
+            detector.Detect(empty);
+        }
+
+        Assert.Equal(2, detector.FullScans);
+        Assert.Equal(0, detector.ChangedAreaScans);
+    }
+
+    [Fact]
+    public async Task Start_FullScanAtLeastEveryFramesBelowFullScanEveryFrames_IsRejectedNamingBothKeys()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            DetectorHarness.StartHostAsync(("FullScanEveryFrames", "10"), ("FullScanAtLeastEveryFrames", "5")));
+
+        Assert.Contains("Detection:FullScanAtLeastEveryFrames (5) must be at least Detection:FullScanEveryFrames (10)", error.Message);
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public static class BenchReport
         {
             md.AppendLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"| {r.Width}x{r.Height}, {r.FacesPlaced} faces | {r.Threads} | {r.FacesFoundPerFrame:0.0} | {r.DecodeMs:0.00} | {r.DetectMs:0.00} | {r.ClassifyMs:0.00} | {r.ClassifyMsPerFace:0.000} | {r.SceneMs:0.000} | {r.SinksMs:0.000} | {r.EndToEndFps:0.0} | {r.AllocatedBytesPerFrame / 1024:0.0} KiB | {(r.TutorialFps > 0 ? r.TutorialFps.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {(r.TutorialFps > 0 ? r.SpeedupOverTutorial.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "")} |"));
+                $"| {r.Width}x{r.Height}, {r.Content} | {r.Threads} | {r.FacesFoundPerFrame:0.0} | {r.DecodeMs:0.00} | {r.DetectMs:0.00} | {r.ClassifyMs:0.00} | {r.ClassifyMsPerFace:0.000} | {r.SceneMs:0.000} | {r.SinksMs:0.000} | {r.EndToEndFps:0.0} | {r.AllocatedBytesPerFrame / 1024:0.0} KiB | {(r.TutorialFps > 0 ? r.TutorialFps.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {(r.TutorialFps > 0 ? r.SpeedupOverTutorial.ToString("0.0", CultureInfo.InvariantCulture) + "x" : "")} |"));
         }
 
         return md.ToString();

@@ -31,7 +31,7 @@ public sealed class PipelineBenchmark
         _tutorial = tutorial;
     }
 
-    public async Task<StageTimings> RunAsync(string clipPath, int facesPlaced, string threads, CancellationToken cancellationToken)
+    public async Task<StageTimings> RunAsync(string clipPath, int facesPlaced, string content, string threads, CancellationToken cancellationToken)
     {
         var frames = Decode(clipPath, out var decodeMs);
         try
@@ -66,6 +66,7 @@ public sealed class PipelineBenchmark
                 frames[0].Width,
                 frames[0].Height,
                 facesPlaced,
+                content,
                 threads,
                 n,
                 (double)faces / n,

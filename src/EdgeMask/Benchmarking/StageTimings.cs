@@ -6,6 +6,7 @@ public sealed record StageTimings(
     int Width,
     int Height,
     int FacesPlaced,
+    string Content,
     string Threads,
     int Frames,
     double FacesFoundPerFrame,
