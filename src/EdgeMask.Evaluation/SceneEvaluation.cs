@@ -16,12 +16,20 @@ public sealed record SceneEvaluation(
     double MillisecondsPerImage,
     IReadOnlyList<ImageResult> Results)
 {
+    /// <summary>Recall of the masked faces by size and for faces of 32 px and more.</summary>
+    public SizedRecall MaskedBySize { get; init; } = new();
+
+    /// <summary>Recall of the unmasked faces (no mask or worn incorrectly) by size and for faces of 32 px and more.</summary>
+    public SizedRecall UnmaskedBySize { get; init; } = new();
+
     public static SceneEvaluation From(IReadOnlyList<ImageResult> results, TimeSpan processing)
     {
         var overall = new RecallPrecision();
         var bySize = Enum.GetValues<FaceSizeBucket>().ToDictionary(b => b, _ => new RecallPrecision());
         var masked = new RecallPrecision();
         var unmasked = new RecallPrecision();
+        var maskedBySize = new SizedRecall();
+        var unmaskedBySize = new SizedRecall();
         var classified = new List<ClassifiedSample>();
         var imagesRight = 0;
 
@@ -34,7 +42,9 @@ public sealed record SceneEvaluation(
                 var found = prediction >= 0;
                 overall.AddTruth(found);
                 bySize[FaceSizeBuckets.Of(faces[t].Box.Width)].AddTruth(found);
-                (faces[t].Label == MaskStatus.Mask ? masked : unmasked).AddTruth(found);
+                var isMasked = faces[t].Label == MaskStatus.Mask;
+                (isMasked ? masked : unmasked).AddTruth(found);
+                (isMasked ? maskedBySize : unmaskedBySize).AddTruth(faces[t].Box.Width, found);
                 if (found)
                 {
                     classified.Add(new ClassifiedSample(faces[t].Label, result.Predictions[prediction]));
@@ -65,6 +75,10 @@ public sealed record SceneEvaluation(
             results.Count == 0 ? 0 : (double)imagesRight / results.Count,
             seconds > 0 ? results.Count / seconds : 0,
             results.Count == 0 ? 0 : processing.TotalMilliseconds / results.Count,
-            results);
+            results)
+        {
+            MaskedBySize = maskedBySize,
+            UnmaskedBySize = unmaskedBySize,
+        };
     }
 }

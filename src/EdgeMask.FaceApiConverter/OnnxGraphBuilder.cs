@@ -96,6 +96,8 @@ internal sealed class OnnxGraphBuilder
 
     public string Scalar(float value) => Constant([value], []);
 
+    public IReadOnlyDictionary<string, WeightTensor> Weights => _weights;
+
     public WeightTensor Weight(string name) =>
         _weights.TryGetValue(name, out var tensor)
             ? tensor

@@ -9,10 +9,9 @@ public sealed class LearnedDetectorOptions
     public const string SectionName = "Detection:Learned";
 
     public const string DefaultTinyModelPath = "models/face_detector_tiny.onnx";
-    public const string DefaultSsdModelPath = "models/face_detector_ssd.onnx";
 
-    /// <summary>The SSD's 5118 prior boxes are laid out for this input; it cannot be changed without new priors.</summary>
-    public const int SsdInputSizePixels = 512;
+    /// <summary>The int8 SSD at 512: as accurate as fp32 on the study's scenes at about half the time (docs/detector-study.md).</summary>
+    public const string DefaultSsdModelPath = "models/face_detector_ssd.int8.onnx";
 
     /// <summary>
     /// The converted tiny detector. Default <c>models/face_detector_tiny.onnx</c> (written by
@@ -21,20 +20,35 @@ public sealed class LearnedDetectorOptions
     [Required]
     public string TinyModelPath { get; set; } = DefaultTinyModelPath;
 
-    /// <summary>The converted SSD MobileNetV1 detector. Default <c>models/face_detector_ssd.onnx</c>; relative as above.</summary>
+    /// <summary>
+    /// The converted SSD MobileNetV1 detector. Default <c>models/face_detector_ssd.int8.onnx</c> (static int8, 512 input);
+    /// scripts/fetch-face-detectors.sh also writes <c>face_detector_ssd.onnx</c> (fp32, face-api's own network) and
+    /// <c>face_detector_ssd_384.int8.onnx</c> (faster, finds fewer small faces). Relative as above.
+    /// </summary>
     [Required]
     public string SsdModelPath { get; set; } = DefaultSsdModelPath;
 
     /// <summary>
     /// Side of the square network input for the tiny detector, a multiple of 32. Default 416 (face-api's default),
-    /// range 128-1024; smaller is faster and misses small faces. The SSD always runs at 512.
+    /// range 128-1024; smaller is faster and misses small faces. The SSD's side is fixed by its model (see <see cref="SsdInputSizePixels"/>).
     /// </summary>
     [Range(128, 1024)]
     public int InputSizePixels { get; set; } = 416;
 
-    /// <summary>Faces scoring at or below this are dropped. Default 0.5 (face-api's default), range 0.01-0.99.</summary>
+    /// <summary>
+    /// The SSD's input side, a multiple of 32 in 128-1024. Default unset: the side the model at <see cref="SsdModelPath"/>
+    /// was converted for (its prior boxes fix it; the converter writes 512 and 384). When set, it must match the
+    /// model, and a mismatch fails at start naming both; it documents the choice and guards against the wrong file.
+    /// </summary>
+    [Range(128, 1024)]
+    public int? SsdInputSizePixels { get; set; }
+
+    /// <summary>
+    /// Faces scoring at or below this are dropped. Default 0.4, range 0.01-0.99. face-api uses 0.5; on the study's
+    /// scenes 0.4 found more masked faces with both detectors at about the same precision (docs/detector-study.md).
+    /// </summary>
     [Range(0.01, 0.99)]
-    public double MinScore { get; set; } = 0.5;
+    public double MinScore { get; set; } = 0.4;
 
     /// <summary>
     /// Of two overlapping boxes, the lower-scoring one is dropped when their IoU exceeds this. Default 0.4 (face-api's
@@ -58,7 +72,4 @@ public sealed class LearnedDetectorOptions
         return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
     }
 
-    /// <summary>The network input side the detector of <paramref name="kind"/> runs at.</summary>
-    public int EffectiveInputSizePixels(LearnedDetectorKind kind) =>
-        kind == LearnedDetectorKind.Tiny ? InputSizePixels : SsdInputSizePixels;
 }

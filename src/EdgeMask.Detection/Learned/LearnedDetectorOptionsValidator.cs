@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace EdgeMask.Detection.Learned;
 
-/// <summary>Rules DataAnnotations cannot express: the tiny input size must be a multiple of 32, paths must not be blank.</summary>
+/// <summary>Rules DataAnnotations cannot express: the input sizes must be multiples of 32, paths must not be blank.</summary>
 internal sealed class LearnedDetectorOptionsValidator : IValidateOptions<LearnedDetectorOptions>
 {
     private const string Section = LearnedDetectorOptions.SectionName;
@@ -13,6 +13,11 @@ internal sealed class LearnedDetectorOptionsValidator : IValidateOptions<Learned
         if (options.InputSizePixels % 32 != 0)
         {
             failures.Add($"{Section}:InputSizePixels must be a multiple of 32 (the tiny detector downsamples by 32), got {options.InputSizePixels}");
+        }
+
+        if (options.SsdInputSizePixels is { } ssdSize && ssdSize % 32 != 0)
+        {
+            failures.Add($"{Section}:SsdInputSizePixels must be a multiple of 32 (the SSD downsamples by 32), got {ssdSize}");
         }
 
         if (string.IsNullOrWhiteSpace(options.TinyModelPath))

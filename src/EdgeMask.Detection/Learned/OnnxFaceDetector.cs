@@ -27,7 +27,6 @@ internal sealed class OnnxFaceDetector : IFaceDetector
     {
         _kind = kind;
         _options = options;
-        _inputSize = options.EffectiveInputSizePixels(kind);
         var modelPath = options.ResolveModelPath(kind);
         if (!File.Exists(modelPath))
         {
@@ -48,6 +47,7 @@ internal sealed class OnnxFaceDetector : IFaceDetector
         _session = new InferenceSession(modelPath, sessionOptions);
         _outputNames = kind == LearnedDetectorKind.Tiny ? ["grid"] : ["boxes", "scores"];
         RequireNames(modelPath);
+        _inputSize = kind == LearnedDetectorKind.Tiny ? options.InputSizePixels : SsdInputSide(modelPath, options);
 
         _input = new FaceApiInputWriter(_inputSize);
         _inputValue = OrtValue.CreateTensorValueFromMemory(_input.Tensor, [1, 3, _inputSize, _inputSize]);
@@ -99,6 +99,29 @@ internal sealed class OnnxFaceDetector : IFaceDetector
         var right = Math.Clamp((int)Math.Round(box.Right), 0, frameWidth);
         var bottom = Math.Clamp((int)Math.Round(box.Bottom), 0, frameHeight);
         return new PixelBox(left, top, right - left, bottom - top);
+    }
+
+    /// <summary>
+    /// The SSD's priors fix its input side, so the model declares it; <c>SsdInputSizePixels</c>, when set, must agree.
+    /// </summary>
+    private int SsdInputSide(string modelPath, LearnedDetectorOptions options)
+    {
+        var dims = _session.InputMetadata[_inputNames[0]].Dimensions;
+        if (dims.Length != 4 || dims[2] <= 0 || dims[2] != dims[3])
+        {
+            _session.Dispose();
+            throw new InvalidDataException($"{modelPath} declares input [{string.Join(", ", dims)}]; a converted SSD has a fixed square input [1, 3, S, S].");
+        }
+
+        if (options.SsdInputSizePixels is { } configured && configured != dims[2])
+        {
+            _session.Dispose();
+            throw new InvalidDataException(
+                $"{LearnedDetectorOptions.SectionName}:SsdInputSizePixels is {configured} but {modelPath} was converted for a {dims[2]} input; " +
+                $"use {LearnedDetectorOptions.SectionName}:SsdModelPath models/face_detector_ssd_{configured}.onnx (or its .int8.onnx), written by ./build.sh setup, or unset SsdInputSizePixels.");
+        }
+
+        return dims[2];
     }
 
     private void RequireNames(string modelPath)

@@ -12,7 +12,7 @@ public static class EvaluationReport
 {
     public static string SummaryLine(SceneEvaluation e) => string.Create(
         CultureInfo.InvariantCulture,
-        $"scenes: {e.Images} images, face recall {Pct(e.Detection.Recall)} precision {Pct(e.Detection.Precision)}, masked recall {Pct(e.MaskedFaces.Recall)}, mask accuracy {Pct(e.Classification.Accuracy)} on {e.Classification.Samples} matched faces, image-level {Pct(e.ImageLevelAccuracy)}, {e.FramesPerSecond:0.0} fps");
+        $"scenes: {e.Images} images, face recall {Pct(e.Detection.Recall)} precision {Pct(e.Detection.Precision)}, masked recall {Pct(e.MaskedFaces.Recall)} (>={SizedRecall.MinimumWidthPixels} px {Pct(e.MaskedBySize.AtLeastMinimumWidth.Recall)}), mask accuracy {Pct(e.Classification.Accuracy)} on {e.Classification.Samples} matched faces, image-level {Pct(e.ImageLevelAccuracy)}, {e.FramesPerSecond:0.0} fps");
 
     public static string SummaryLine(CropEvaluation e) => string.Create(
         CultureInfo.InvariantCulture,
@@ -35,9 +35,24 @@ public static class EvaluationReport
         Row(md, "masked", e.MaskedFaces);
         Row(md, "unmasked", e.UnmaskedFaces);
         md.AppendLine();
+        md.Append(LabelSizeMarkdown(e));
         md.AppendLine(CultureInfo.InvariantCulture, $"Image-level \"someone is unmasked\" accuracy: {Pct(e.ImageLevelAccuracy)}.").AppendLine();
         md.Append(ClassificationMarkdown(e.Classification, "## Mask classification of matched faces"));
         return md.ToString();
+    }
+
+    /// <summary>Recall of masked and of unmasked faces by size: "recall (found/truths)" per cell.</summary>
+    public static string LabelSizeMarkdown(SceneEvaluation e)
+    {
+        var atLeast = $">={SizedRecall.MinimumWidthPixels} px";
+        var buckets = Enum.GetValues<FaceSizeBucket>();
+        var md = new StringBuilder();
+        md.AppendLine("## Recall by label and face size").AppendLine();
+        md.AppendLine("| faces | " + string.Join(" | ", buckets.Select(FaceSizeBuckets.Name)) + $" | {atLeast} | all |");
+        md.AppendLine("| --- |" + string.Concat(Enumerable.Repeat(" ---: |", buckets.Length + 2)));
+        LabelRow(md, "masked", e.MaskedBySize, e.MaskedFaces);
+        LabelRow(md, "unmasked", e.UnmaskedBySize, e.UnmaskedFaces);
+        return md.AppendLine().ToString();
     }
 
     public static string Markdown(CropEvaluation e, string title) =>
@@ -78,6 +93,11 @@ public static class EvaluationReport
         ["detection_by_size"] = new JsonObject(e.DetectionBySize.Select(kv => KeyValuePair.Create(FaceSizeBuckets.Name(kv.Key), (JsonNode?)Node(kv.Value)))),
         ["masked_faces"] = Node(e.MaskedFaces),
         ["unmasked_faces"] = Node(e.UnmaskedFaces),
+        ["recall_by_label_and_size"] = new JsonObject
+        {
+            ["masked"] = Node(e.MaskedBySize),
+            ["unmasked"] = Node(e.UnmaskedBySize),
+        },
         ["image_level_accuracy"] = Round(e.ImageLevelAccuracy),
         ["classification"] = Node(e.Classification),
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
@@ -118,6 +138,26 @@ public static class EvaluationReport
         ["correct"] = c.PredictionsCorrect,
         ["precision"] = c.Precision is { } p ? Round(p) : null,
     };
+
+    private static JsonObject Node(SizedRecall r)
+    {
+        var node = new JsonObject(r.BySize.Select(kv => KeyValuePair.Create(FaceSizeBuckets.Name(kv.Key), (JsonNode?)TruthNode(kv.Value))));
+        node[$">={SizedRecall.MinimumWidthPixels} px"] = TruthNode(r.AtLeastMinimumWidth);
+        return node;
+    }
+
+    private static JsonObject TruthNode(RecallPrecision c) => new()
+    {
+        ["truths"] = c.Truths,
+        ["found"] = c.TruthsFound,
+        ["recall"] = c.Recall is { } r ? Round(r) : null,
+    };
+
+    private static void LabelRow(StringBuilder md, string name, SizedRecall bySize, RecallPrecision all)
+    {
+        var cells = bySize.BySize.OrderBy(kv => kv.Key).Select(kv => kv.Value).Append(bySize.AtLeastMinimumWidth).Append(all);
+        md.AppendLine($"| {name} | " + string.Join(" | ", cells.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Pct(c.Recall)} ({c.TruthsFound}/{c.Truths})"))) + " |");
+    }
 
     private static void Row(StringBuilder md, string name, RecallPrecision c) =>
         md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {c.Truths} | {c.TruthsFound} | {Pct(c.Recall)} | {c.Predictions} | {c.PredictionsCorrect} | {Pct(c.Precision)} |");
