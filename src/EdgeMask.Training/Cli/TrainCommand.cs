@@ -14,12 +14,12 @@ internal static class TrainCommand
         var output = new Option<string>("--output") { Description = "Folder for the ONNX models.", DefaultValueFactory = _ => DefaultPaths.Models };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Folder for the TorchSharp checkpoint.", DefaultValueFactory = _ => DefaultPaths.Checkpoint };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 55 };
-        var patience = new Option<int>("--patience") { Description = "Epochs without a lower validation loss before stopping.", DefaultValueFactory = _ => 14 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 160 };
+        var patience = new Option<int>("--patience") { Description = "Epochs without a lower validation loss before stopping.", DefaultValueFactory = _ => 40 };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 64 };
         var learningRate = new Option<double>("--learning-rate") { DefaultValueFactory = _ => 0.004 };
         var classes = new Option<int>("--classes") { Description = "2 or 3 (adds mask_weared_incorrect).", DefaultValueFactory = _ => 3 };
-        var width = new Option<int>("--width") { Description = "Stem channels; later layers are 2-8x.", DefaultValueFactory = _ => 24 };
+        var width = new Option<int>("--width") { Description = "Stem channels; later layers are 2-8x.", DefaultValueFactory = _ => 32 };
         var inputSize = new Option<int>("--input-size") { Description = "Square input side in pixels.", DefaultValueFactory = _ => 64 };
         var margin = new Option<double>("--crop-margin") { Description = "Face box margin per side, as the daemon crops.", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
         var maxPerClass = new Option<int>("--max-images-per-class") { Description = "Limit per class and split (0 = all).", DefaultValueFactory = _ => 0 };

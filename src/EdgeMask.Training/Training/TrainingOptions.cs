@@ -10,11 +10,11 @@ public sealed record TrainingOptions
 
     public int Seed { get; init; } = 42;
 
-    /// <summary>Maximum epochs (default 55, 1-500); early stopping may end sooner.</summary>
-    public int Epochs { get; init; } = 55;
+    /// <summary>Maximum epochs (default 160, 1-500); early stopping may end sooner.</summary>
+    public int Epochs { get; init; } = 160;
 
-    /// <summary>Epochs without a better validation loss before stopping (default 14).</summary>
-    public int Patience { get; init; } = 14;
+    /// <summary>Epochs without a better validation loss before stopping (default 40).</summary>
+    public int Patience { get; init; } = 40;
 
     public int BatchSize { get; init; } = 64;
 
@@ -26,8 +26,8 @@ public sealed record TrainingOptions
     /// <summary>2 (with_mask, without_mask) or 3 (plus mask_weared_incorrect from masks painted below the nose).</summary>
     public int Classes { get; init; } = 3;
 
-    /// <summary>Channels of the stem; later layers are 2x, 4x, 6x, 8x it (default 24).</summary>
-    public int Width { get; init; } = 24;
+    /// <summary>Channels of the stem; later layers are 2x, 4x, 6x, 8x it (default 32).</summary>
+    public int Width { get; init; } = 32;
 
     public InputSpec Input { get; init; } = InputSpec.Default;
 
