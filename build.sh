@@ -77,7 +77,8 @@ case "$cmd" in
     setup_dotnet
     log="$(mktemp)"
     status=0
-    dotnet test EdgeMask.sln -c Release --no-build --nologo -v quiet "$@" 2>&1 | tee "$log" || status=$?
+    # The console logger at minimal prints each failure with its message and stack trace (quiet prints only names).
+    dotnet test EdgeMask.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?
     # One closing line with the totals over every test project.
     awk '/(Passed|Failed)!  - Failed:/ {
       for (i = 1; i <= NF; i++) {

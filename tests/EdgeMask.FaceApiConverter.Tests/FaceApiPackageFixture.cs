@@ -9,6 +9,8 @@ namespace EdgeMask.FaceApiConverter.Tests;
 /// </summary>
 public sealed class FaceApiPackageFixture : IAsyncLifetime
 {
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
     public static string ReferenceDirectory => Path.Combine(RepoPaths.Root, "tests", "faceapi-reference");
 
     /// <summary>Why the package could not be prepared (no node/npm), or null when it is ready.</summary>
@@ -32,13 +34,22 @@ public sealed class FaceApiPackageFixture : IAsyncLifetime
             return;
         }
 
-        if (!File.Exists(Path.Combine(ModelDirectory, TinyFaceDetectorGraph.ManifestFileName)))
+        // Several test classes create this fixture at the same time; two npm ci runs in one folder break each other.
+        await InstallLock.WaitAsync();
+        try
         {
-            var result = await ProcessRunner.RunAsync(npm, ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], ReferenceDirectory, TimeSpan.FromMinutes(5));
-            if (result.ExitCode != 0)
+            if (!File.Exists(Path.Combine(ModelDirectory, TinyFaceDetectorGraph.ManifestFileName)))
             {
-                throw new InvalidOperationException($"npm ci in {ReferenceDirectory} failed ({result.ExitCode}): {result.StandardError}");
+                var result = await ProcessRunner.RunAsync(npm, ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], ReferenceDirectory, TimeSpan.FromMinutes(5));
+                if (result.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"npm ci in {ReferenceDirectory} failed ({result.ExitCode}): {result.StandardError}");
+                }
             }
+        }
+        finally
+        {
+            InstallLock.Release();
         }
 
         FaceApiModelConverter.Convert(ModelDirectory, ConvertedDirectory, FaceApiPackage.ModelFileSha256);
