@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EdgeMask.Benchmarking;
+using EdgeMask.Evaluation.Fixtures;
 using EdgeMask.Hosting;
 using EdgeMask.TestSupport;
 using OpenCvSharp;
@@ -49,7 +49,7 @@ public class CalibrateTests
     /// </summary>
     private static string RenderPersonAt(string dir, double faceWidthPixels, int frames)
     {
-        using var photo = Cv2.ImRead(BenchClip.FacePhoto);
+        using var photo = Cv2.ImRead(PeopleScene.FacePhoto);
         using var cascade = new CascadeClassifier(SystemTools.FrontalFaceDefault);
         using var gray = photo.CvtColor(ColorConversionCodes.BGR2GRAY);
         var found = cascade.DetectMultiScale(gray, 1.02, 5).MaxBy(r => r.Width);

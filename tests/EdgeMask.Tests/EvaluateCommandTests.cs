@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EdgeMask.Benchmarking;
+using EdgeMask.Evaluation.Fixtures;
 using EdgeMask.Hosting;
 using EdgeMask.TestSupport;
 using OpenCvSharp;
@@ -18,13 +18,13 @@ public class EvaluateCommandTests
 
         // Scene 1: a face photo from opencv-doc, annotated where the face is.
         // Scene 2: an empty street, no faces.
-        using var photo = Cv2.ImRead(BenchClip.FacePhoto);
+        using var photo = Cv2.ImRead(PeopleScene.FacePhoto);
         using var cascade = new CascadeClassifier(SystemTools.FrontalFaceDefault);
         using var gray = photo.CvtColor(ColorConversionCodes.BGR2GRAY);
         var face = cascade.DetectMultiScale(gray, 1.05, 5).MaxBy(r => r.Width);
         Cv2.ImWrite(Path.Combine(images, "one.jpg"), photo);
         await File.WriteAllTextAsync(Path.Combine(annotations, "one.xml"), Voc("one.jpg", "without_mask", face));
-        using var street = BenchClip.LoadBackground();
+        using var street = PeopleScene.LoadBackground();
         Cv2.ImWrite(Path.Combine(images, "two.jpg"), street);
         await File.WriteAllTextAsync(Path.Combine(annotations, "two.xml"), Voc("two.jpg", null, default));
         var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject());

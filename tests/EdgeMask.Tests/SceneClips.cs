@@ -1,4 +1,4 @@
-using EdgeMask.Benchmarking;
+using EdgeMask.Evaluation.Fixtures;
 using EdgeMask.TestSupport;
 using OpenCvSharp;
 
@@ -11,8 +11,8 @@ internal static class SceneClips
     public static string WriteDoorClip(string directory, int frames, bool withMaskedFace)
     {
         var path = Path.Combine(directory, "door.avi");
-        using var face = BenchClip.LoadFace(SystemTools.FrontalFaceDefault);
-        using var background = BenchClip.LoadBackground();
+        using var face = PeopleScene.LoadFace(SystemTools.FrontalFaceDefault);
+        using var background = PeopleScene.LoadBackground();
         using var scaledBackground = background.Resize(new Size(640, 480));
         using var bare = face.Resize(new Size(150, 150));
         using var masked = withMaskedFace ? LoadMaskedCrop() : null;

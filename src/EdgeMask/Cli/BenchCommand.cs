@@ -5,6 +5,7 @@ using EdgeMask.Classification;
 using EdgeMask.Core.Outputs;
 using EdgeMask.Core.Scene;
 using EdgeMask.Detection;
+using EdgeMask.Evaluation.Fixtures;
 using EdgeMask.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -75,9 +76,9 @@ public static class BenchCommand
                 cascade = probe.GetRequiredService<IOptions<DetectionOptions>>().Value.CascadePath;
             }
 
-            using var face = BenchClip.LoadFace(cascade);
-            using var background = BenchClip.LoadBackground();
-            using var clothing = BenchClip.LoadClothing();
+            using var face = PeopleScene.LoadFace(cascade);
+            using var background = PeopleScene.LoadBackground();
+            using var clothing = PeopleScene.LoadClothing();
             foreach (var (width, height) in sizes)
             {
                 foreach (var (faces, passerBy) in clips)
