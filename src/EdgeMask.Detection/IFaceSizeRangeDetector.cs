@@ -9,7 +9,7 @@ namespace EdgeMask.Detection;
 /// </summary>
 internal interface IFaceSizeRangeDetector : IFaceDetector
 {
-    /// <param name="bgrFrame">The image to search, in its own pixels.</param>
+    /// <param name="bgrFrame">The image to search, in its own pixels: BGR, BGRA or already grey.</param>
     /// <param name="minFaceSizePixels">Smallest face width to report, in pixels of <paramref name="bgrFrame"/>.</param>
     /// <param name="maxFaceSizePixels">Largest face width to report, in pixels of <paramref name="bgrFrame"/>; 0 = no limit.</param>
     IReadOnlyList<FaceDetection> Detect(Mat bgrFrame, int minFaceSizePixels, int maxFaceSizePixels);

@@ -17,14 +17,24 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
     /// <summary>A changed area covering more than this share of the frame is scanned as the whole frame.</summary>
     private const double WholeFrameShare = 0.5;
 
-    /// <summary>How much a followed face may grow or shrink from one frame to the next.</summary>
-    private const double FaceSizeChangePerFrame = 1.4;
+    /// <summary>
+    /// How much a followed face may grow or shrink from one frame to the next. Someone walking at the camera at
+    /// 1.5 m/s from 2 m grows about 5 % per frame at 15 fps; the rest is room for the cascade's own size steps.
+    /// </summary>
+    private const double FaceSizeChangePerFrame = 1.25;
+
+    /// <summary>
+    /// A followed face's window is shrunk until the face is this many times the smallest face the detector looks for.
+    /// The cascade's cost grows with the window's area, and faces this size are still found reliably.
+    /// </summary>
+    private const double FollowedFaceOverSmallest = 1.6;
 
     private readonly IFaceDetector _inner;
     private readonly IFaceSizeRangeDetector? _sizeRange;
     private readonly IOptionsMonitor<DetectionOptions> _options;
     private readonly MotionMap _motion = new();
     private readonly Mat _window = new();
+    private readonly Mat _windowGray = new();
     private readonly bool _scanRegions;
     private IReadOnlyList<FaceDetection> _last = [];
     private int _framesSinceLook;
@@ -114,6 +124,7 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
         _inner.Dispose();
         _motion.Dispose();
         _window.Dispose();
+        _windowGray.Dispose();
     }
 
     private IReadOnlyList<FaceDetection> FullScan(Mat frame, bool motionKnown)
@@ -160,9 +171,9 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
             }
 
             // The face is known: search only sizes it can have grown or shrunk to, on a window shrunk so that the face
-            // is twice the smallest size the detector looks for. A cascade then searches a few scales of a small image.
+            // is a little over the smallest size the detector looks for. A cascade then searches a few scales of a small image.
             var width = known.Box.Width;
-            var scale = Math.Min(1.0, 2.0 * options.MinFaceSizePixels / Math.Max(1, width));
+            var scale = Math.Min(1.0, FollowedFaceOverSmallest * options.MinFaceSizePixels / Math.Max(1, width));
             var smallest = Math.Max((int)(width / FaceSizeChangePerFrame), options.MinFaceSizePixels);
             var largest = (int)Math.Ceiling(width * FaceSizeChangePerFrame);
             AddDistinct(found, ScanWindow(frame, window, scale, smallest, largest));
@@ -183,13 +194,21 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
     private IReadOnlyList<FaceDetection> ScanWindow(Mat frame, PixelBox window, double scale, int smallestWidth, int largestWidth)
     {
         using var region = new Mat(frame, new Rect(window.X, window.Y, window.Width, window.Height));
+        var source = region;
+        if (_sizeRange is not null && region.Channels() == 3)
+        {
+            // The cascade works on grey anyway: shrinking one channel instead of three is a third of the work.
+            Cv2.CvtColor(region, _windowGray, ColorConversionCodes.BGR2GRAY);
+            source = _windowGray;
+        }
+
         if (scale < 1.0)
         {
-            Cv2.Resize(region, _window, new Size(), scale, scale, InterpolationFlags.Area);
+            Cv2.Resize(source, _window, new Size(), scale, scale, InterpolationFlags.Area);
         }
         else
         {
-            region.CopyTo(_window);
+            source.CopyTo(_window);
         }
 
         var minimum = Math.Max(_options.CurrentValue.MinFaceSizePixels, (int)Math.Floor(smallestWidth * scale));

@@ -102,6 +102,25 @@ public class ScheduledFaceDetectorTests
     }
 
     [Fact]
+    public void Detect_PersonWalkingAcross_IsFollowedAtAThirdOfAFaceWidthPerFrame()
+    {
+        var (harness, detector) = Scheduled(5);
+        using var _ = harness;
+        var first = 0;
+        for (var i = 0; i < 8; i++)
+        {
+            using var frame = Scene(new Point(40 + (24 * i), 120));
+            var face = Assert.Single(detector.Detect(frame));
+            first = i == 0 ? face.Box.X : first;
+            Assert.InRange(face.Box.X - first, (24 * i) - 12, (24 * i) + 12);
+        }
+
+        // The photo's face is about 70 px wide here: 24 px per frame is a third of it, a brisk walk at 15 fps.
+        Assert.Equal(1, detector.FullScans);
+        Assert.Equal(7, detector.RegionScans);
+    }
+
+    [Fact]
     public void Detect_SecondPersonEnters_FoundByTheNextLookAtWhatChanged()
     {
         var (harness, detector) = Scheduled(5);
