@@ -15,7 +15,7 @@ internal static class PreviewCommand
         var output = new Option<string>("--output") { DefaultValueFactory = _ => Path.Combine(DefaultPaths.Root, "artifacts", "preview.png") };
         var count = new Option<int>("--count") { DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
-        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose).") { data, output, count, seed };
+        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose; painted masks, hands and sunglasses included).") { data, output, count, seed };
         command.SetAction((result, _) =>
         {
             var spec = InputSpec.Default;
@@ -23,32 +23,15 @@ internal static class PreviewCommand
             var chosen = folder.In(DataSplit.Train).OrderBy(i => StableSeed.Of(result.GetValue(seed), StableSeed.Of(Path.GetFileName(i.Path)))).Take(result.GetValue(count)).ToList();
             using var detector = new TrainingFaceDetector();
             var faces = FaceImage.Load(chosen, detector);
-            var augmenter = new Augmenter(new AugmentationOptions(), spec);
+            var factory = new SampleFactory(spec, new AugmentationOptions(), ClassScheme.ThreeClass, new SyntheticMaskOptions());
             const int columns = 8;
             var cell = spec.Width + 4;
             using var sheet = new Mat((faces.Count + columns - 1) / columns * cell, columns * cell, MatType.CV_8UC3, Scalar.All(255));
-            var masks = new SyntheticMaskOptions();
             for (var i = 0; i < faces.Count; i++)
             {
-                var random = new Random(StableSeed.Of(result.GetValue(seed), i));
-                using var canvas = faces[i].Bgr.Clone();
-                var colour = faces[i].Source.LabelIndex == 0 ? Scalar.Green : Scalar.Red;
-                if (faces[i].Source.LabelIndex == 1)
-                {
-                    var draw = random.NextDouble();
-                    if (draw < masks.OverNoseProbability)
-                    {
-                        SyntheticMaskPainter.Paint(canvas, faces[i].PaintBox, MaskPlacement.OverNose, random);
-                        colour = Scalar.Green;
-                    }
-                    else if (draw < masks.OverNoseProbability + masks.BelowNoseProbability)
-                    {
-                        SyntheticMaskPainter.Paint(canvas, faces[i].PaintBox, MaskPlacement.BelowNose, random);
-                        colour = Scalar.Orange;
-                    }
-                }
-
-                using var sample = augmenter.Augment(canvas, faces[i].Face, random);
+                var (sample, label) = factory.TrainingImage(faces[i], new Random(StableSeed.Of(result.GetValue(seed), i)));
+                using var disposeSample = sample;
+                var colour = label switch { ClassScheme.WithMask => Scalar.Green, ClassScheme.WithoutMask => Scalar.Red, _ => Scalar.Orange };
                 var origin = new Point(i % columns * cell, i / columns * cell);
                 Cv2.Rectangle(sheet, new Rect(origin.X, origin.Y, cell, cell), colour, -1);
                 sample.CopyTo(sheet[new Rect(origin.X + 2, origin.Y + 2, spec.Width, spec.Height)]);

@@ -27,6 +27,9 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "TorchSharp and sample preparation threads; the shipped model used 1.", DefaultValueFactory = _ => 1 };
         var overNose = new Option<double>("--synthetic-mask") { Description = "Share of bare faces given a painted mask.", DefaultValueFactory = _ => 0.3 };
         var belowNose = new Option<double>("--synthetic-below-nose") { Description = "Share of bare faces given a mask below the nose.", DefaultValueFactory = _ => 0.2 };
+        var weightAverage = new Option<double>("--weight-average") { Description = "Decay of the moving average of the weights that is validated and exported (0 = off; 0.998 = about the last 500 steps).", DefaultValueFactory = _ => 0 };
+        var hand = new Option<double>("--synthetic-hand") { Description = "Share of bare faces given a hand over mouth and nose (stay without mask).", DefaultValueFactory = _ => 0 };
+        var sunglasses = new Option<double>("--synthetic-sunglasses") { Description = "Share of all faces given sunglasses.", DefaultValueFactory = _ => 0 };
         var rotation = new Option<double>("--rotation") { Description = "Max rotation, degrees (0-40).", DefaultValueFactory = _ => 20 };
         var shift = new Option<double>("--shift") { Description = "Max shift fraction (0-0.3).", DefaultValueFactory = _ => 0.1 };
         var zoom = new Option<double>("--zoom") { Description = "Max zoom fraction (0-0.6).", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
@@ -36,7 +39,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
         {
             data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, threads,
-            overNose, belowNose, rotation, shift, zoom, shear, noPhotometric,
+            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, noPhotometric,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -65,6 +68,7 @@ internal static class TrainCommand
                 Patience = result.GetValue(patience),
                 BatchSize = result.GetValue(batch),
                 LearningRate = result.GetValue(learningRate),
+                WeightAverageDecay = result.GetValue(weightAverage),
                 Classes = result.GetValue(classes),
                 Width = result.GetValue(width),
                 Input = InputSpec.Default with { Width = size, Height = size, CropMargin = result.GetValue(margin) },
@@ -72,7 +76,7 @@ internal static class TrainCommand
                 FineTuneFrom = result.GetValue(fineTune),
                 Threads = result.GetValue(threads),
                 Augmentation = augmentation,
-                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose)),
+                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses)),
             };
 
             var log = Console.Out;

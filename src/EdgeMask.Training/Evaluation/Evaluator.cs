@@ -21,7 +21,7 @@ public sealed class Evaluator(TextWriter log)
         using var detector = new TrainingFaceDetector();
         var faces = FaceImage.Load(images, detector);
         var classes = ClassScheme.FromCount(metadata.Labels.Count);
-        var factory = new SampleFactory(metadata.Input, AugmentationOptions.None, classes, new SyntheticMaskOptions(0, 0));
+        var factory = new SampleFactory(metadata.Input, AugmentationOptions.None, classes, SyntheticMaskOptions.None);
         var set = TensorSet.Build(faces, metadata.Input.Height, metadata.Input.Width, (image, buffer) => factory.Evaluation(image, buffer.Span));
         var probabilities = session.Run(set);
         foreach (var face in faces)

@@ -21,7 +21,7 @@ public sealed class ExportPipeline(TextWriter log)
     public ExportResult Run(MaskNet net, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory)
     {
         using var detector = new TrainingFaceDetector();
-        var factory = new SampleFactory(input, AugmentationOptions.None, classes, new SyntheticMaskOptions(0, 0));
+        var factory = new SampleFactory(input, AugmentationOptions.None, classes, SyntheticMaskOptions.None);
         var testImages = FaceImage.Load(data.In(DataSplit.Test), detector);
         var test = TensorSet.Build(testImages, input.Height, input.Width, (image, buffer) => factory.Evaluation(image, buffer.Span));
         var calibrationImages = FaceImage.Load(data.In(DataSplit.Train).Take(CalibrationImages), detector);

@@ -18,9 +18,26 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
     /// <summary>Writes sample <paramref name="index"/> of <paramref name="images"/> for an epoch into the batch buffer and returns its class.</summary>
     public int Training(FaceImage image, int seed, int epoch, int index, Span<float> destination)
     {
-        var random = new Random(StableSeed.Of(seed, epoch, index));
-        var label = image.Source.LabelIndex;
+        var (sample, label) = TrainingImage(image, new Random(StableSeed.Of(seed, epoch, index)));
+        using (sample)
+        {
+            _preprocessor.Normalize(sample, destination);
+        }
+
+        return label;
+    }
+
+    /// <summary>The augmented crop a training sample is made from, and its class after synthetic painting.</summary>
+    public (Mat Sample, int Label) TrainingImage(FaceImage image, Random random)
+    {
         using var canvas = image.Bgr.Clone();
+        var label = PaintSynthetic(canvas, image, random);
+        return (_augmenter.Augment(canvas, image.Face, random), label);
+    }
+
+    private int PaintSynthetic(Mat canvas, FaceImage image, Random random)
+    {
+        var label = image.Source.LabelIndex;
         if (label == ClassScheme.WithoutMask)
         {
             var draw = random.NextDouble();
@@ -29,15 +46,23 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
                 SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.OverNose, random);
                 label = ClassScheme.WithMask;
             }
-            else if (draw < masks.OverNoseProbability + masks.BelowNoseProbability)
+            else if ((draw -= masks.OverNoseProbability) < masks.BelowNoseProbability)
             {
                 SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.BelowNose, random);
                 label = classes.BelowNose;
             }
+            else if (draw - masks.BelowNoseProbability < masks.HandOverMouthProbability)
+            {
+                SyntheticOccluderPainter.Hand(canvas, image.PaintBox, random);
+            }
         }
 
-        using var sample = _augmenter.Augment(canvas, image.Face, random);
-        _preprocessor.Normalize(sample, destination);
+        // No draw when switched off, so that runs without sunglasses see the same samples as before they existed.
+        if (masks.SunglassesProbability > 0 && random.NextDouble() < masks.SunglassesProbability)
+        {
+            SyntheticOccluderPainter.Sunglasses(canvas, image.PaintBox, random);
+        }
+
         return label;
     }
 
@@ -55,17 +80,5 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
         using var crop = _preprocessor.Crop(canvas, image.Face);
         _preprocessor.Normalize(crop, destination);
         return label;
-    }
-}
-
-/// <summary>Share of bare training faces that get a painted mask over the nose (default 0.3) or below it (default 0.2).</summary>
-public sealed record SyntheticMaskOptions(double OverNoseProbability = 0.3, double BelowNoseProbability = 0.2)
-{
-    public void Validate()
-    {
-        if (OverNoseProbability < 0 || BelowNoseProbability < 0 || OverNoseProbability + BelowNoseProbability > 0.9)
-        {
-            throw new ArgumentOutOfRangeException(nameof(OverNoseProbability), "Synthetic mask probabilities must be >= 0 and add up to at most 0.9.");
-        }
     }
 }

@@ -45,6 +45,8 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
         var net = options.FineTuneFrom is { } path ? LoadForFineTune(path, classes) : new MaskNet(MaskNetArchitecture.Compact(classes.Count, options.Width));
         var trainable = options.FineTuneFrom is null ? net.parameters().ToList() : net.Head.parameters().ToList();
         var optimizer = optim.AdamW(trainable, options.LearningRate, weight_decay: options.WeightDecay);
+        using var average = options.WeightAverageDecay > 0 ? new WeightAverage(net, options.WeightAverageDecay) : null;
+        var scored = average?.Net ?? net;
 
         var history = new List<EpochReport>();
         Dictionary<string, Tensor>? best = null;
@@ -55,15 +57,15 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
             cancellationToken.ThrowIfCancellationRequested();
             var started = Stopwatch.StartNew();
             SetLearningRate(optimizer, epoch);
-            var (trainLoss, trainAccuracy) = TrainEpoch(net, optimizer, factory, train, epoch, cancellationToken);
-            var scores = Validate(net, validationSets, classes);
+            var (trainLoss, trainAccuracy) = TrainEpoch(net, optimizer, average, factory, train, epoch, cancellationToken);
+            var scores = Validate(scored, validationSets, classes);
             var improved = scores.Loss < bestLoss - 1e-5;
             if (improved)
             {
                 bestLoss = scores.Loss;
                 sinceBest = 0;
                 DisposeAll(best);
-                best = net.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
+                best = scored.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value.detach().clone());
             }
             else
             {
@@ -110,7 +112,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
         return net;
     }
 
-    private (double Loss, double Accuracy) TrainEpoch(MaskNet net, optim.Optimizer optimizer, SampleFactory factory, IReadOnlyList<FaceImage> train, int epoch, CancellationToken cancellationToken)
+    private (double Loss, double Accuracy) TrainEpoch(MaskNet net, optim.Optimizer optimizer, WeightAverage? average, SampleFactory factory, IReadOnlyList<FaceImage> train, int epoch, CancellationToken cancellationToken)
     {
         net.train();
         if (options.FineTuneFrom is not null)
@@ -153,6 +155,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
             var loss = nn.functional.cross_entropy(logits, y, label_smoothing: 0.05);
             loss.backward();
             optimizer.step();
+            average?.Update(net);
             lossSum += loss.item<float>() * count;
             correct += (int)logits.argmax(1).eq(y).sum().item<long>();
             seen += count;

@@ -23,6 +23,12 @@ public sealed record TrainingOptions
 
     public double WeightDecay { get; init; } = 0.0001;
 
+    /// <summary>
+    /// Decay of the moving average of the weights that is validated and exported (e.g. 0.998: about the last 500
+    /// steps); 0 = no average, the last step's weights.
+    /// </summary>
+    public double WeightAverageDecay { get; init; }
+
     /// <summary>2 (with_mask, without_mask) or 3 (plus mask_weared_incorrect from masks painted below the nose).</summary>
     public int Classes { get; init; } = 3;
 
@@ -53,6 +59,7 @@ public sealed record TrainingOptions
         if (Classes is not (2 or 3)) throw new ArgumentOutOfRangeException(nameof(Classes), Classes, "--classes must be 2 or 3.");
         if (Width is < 4 or > 64) throw new ArgumentOutOfRangeException(nameof(Width), Width, "--width must be 4-64.");
         if (Input.Width is < 32 or > 160 || Input.Height is < 32 or > 160) throw new ArgumentOutOfRangeException(nameof(Input), "--input-size must be 32-160 pixels.");
+        if (WeightAverageDecay is < 0 or >= 1 || double.IsNaN(WeightAverageDecay)) throw new ArgumentOutOfRangeException(nameof(WeightAverageDecay), WeightAverageDecay, "--weight-average must be 0 (off) or in (0, 1).");
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "--threads must be at least 1.");
         if (FineTuneFrom is not null && !File.Exists(FineTuneFrom)) throw new FileNotFoundException($"--fine-tune-from model '{FineTuneFrom}' does not exist.", FineTuneFrom);
         Augmentation.Validate();

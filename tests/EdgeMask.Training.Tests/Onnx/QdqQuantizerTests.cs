@@ -36,7 +36,7 @@ public class QdqQuantizerTests(TrainedTinyModel tiny)
         var images = ImageFolder.Open(tiny.DataDirectory, ClassScheme.TwoClass.Labels, SplitFractions.Default).Images;
         using var detector = new TrainingFaceDetector();
         var faces = FaceImage.Load(images, detector);
-        var factory = new SampleFactory(InputSpec.Default, AugmentationOptions.None, ClassScheme.ThreeClass, new SyntheticMaskOptions(0, 0));
+        var factory = new SampleFactory(InputSpec.Default, AugmentationOptions.None, ClassScheme.ThreeClass, SyntheticMaskOptions.None);
         var set = TensorSet.Build(faces, 64, 64, (image, buffer) => factory.Evaluation(image, buffer.Span));
         using var fp32 = OnnxSession.FromFile(tiny.Export.Fp32Path);
         using var int8 = OnnxSession.FromFile(tiny.Export.Int8Path);

@@ -53,6 +53,19 @@ public class TrainerTests(TrainedTinyModel tiny)
     }
 
     [Fact]
+    public void Run_WeightAverage_IsReproducibleAndIsWhatGetsReturned()
+    {
+        var options = tiny.Options with { WeightAverageDecay = 0.9 };
+
+        var first = BatchNormFolding.Fold(new Trainer(options, TextWriter.Null).Run().Net);
+        var second = BatchNormFolding.Fold(new Trainer(options, TextWriter.Null).Run().Net);
+
+        Assert.Equal(first.HeadWeight, second.HeadWeight);
+        Assert.Equal(first.Convs[0].Weight, second.Convs[0].Weight);
+        Assert.NotEqual(BatchNormFolding.Fold(tiny.Result.Net).HeadWeight, first.HeadWeight);
+    }
+
+    [Fact]
     public void FineTune_FromExportedModel_ChangesOnlyTheHead()
     {
         var options = tiny.Options with { FineTuneFrom = tiny.Export.Fp32Path, Epochs = 1 };

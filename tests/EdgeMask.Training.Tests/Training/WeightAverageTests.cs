@@ -1,0 +1,70 @@
+using EdgeMask.Training.Model;
+using EdgeMask.Training.Training;
+using static TorchSharp.torch;
+
+namespace EdgeMask.Training.Tests.Training;
+
+public class WeightAverageTests
+{
+    [Fact]
+    public void Update_LiveWeightsHeldStill_AverageConvergesToThem()
+    {
+        using var live = new MaskNet(MaskNetArchitecture.Compact(3, 8));
+        using var average = new WeightAverage(live, 0.9);
+        using (no_grad())
+        {
+            foreach (var parameter in live.parameters())
+            {
+                parameter.fill_(0.5);
+            }
+        }
+
+        average.Update(live);
+        var afterOne = FirstWeight(average.Net);
+        for (var i = 0; i < 300; i++)
+        {
+            average.Update(live);
+        }
+
+        // One step moves only part of the way (the early-step ramp), many steps arrive.
+        Assert.NotEqual(0.5, afterOne, 3);
+        Assert.Equal(0.5, FirstWeight(average.Net), 4);
+    }
+
+    [Fact]
+    public void Update_CopiesIntegerBuffersAndLeavesTheLiveNetAlone()
+    {
+        using var live = new MaskNet(MaskNetArchitecture.Compact(3, 8));
+        using var average = new WeightAverage(live, 0.998);
+        live.train();
+        using (var input = randn(4, 3, 64, 64))
+        using (live.call(input))
+        {
+        }
+
+        var before = FirstWeight(live);
+        average.Update(live);
+
+        Assert.Equal(before, FirstWeight(live));
+        var liveCounts = live.state_dict().Where(kv => !kv.Value.is_floating_point()).ToDictionary(kv => kv.Key, kv => kv.Value.item<long>());
+        Assert.NotEmpty(liveCounts);
+        foreach (var (name, tensor) in average.Net.state_dict().Where(kv => !kv.Value.is_floating_point()))
+        {
+            Assert.Equal(liveCounts[name], tensor.item<long>());
+        }
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    public void Create_DecayOutOfRange_NamesTheOption(double decay)
+    {
+        using var live = new MaskNet(MaskNetArchitecture.Compact(3, 8));
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new WeightAverage(live, decay));
+
+        Assert.Contains("--weight-average", error.Message);
+    }
+
+    private static double FirstWeight(MaskNet net) => net.parameters().First().flatten()[0].item<float>();
+}
