@@ -27,7 +27,7 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "TorchSharp and sample preparation threads; the shipped model used 1.", DefaultValueFactory = _ => 1 };
         var overNose = new Option<double>("--synthetic-mask") { Description = "Share of bare faces given a painted mask.", DefaultValueFactory = _ => 0.3 };
         var belowNose = new Option<double>("--synthetic-below-nose") { Description = "Share of bare faces given a mask below the nose.", DefaultValueFactory = _ => 0.2 };
-        var weightAverage = new Option<double>("--weight-average") { Description = "Decay of the moving average of the weights that is validated and exported (0 = off; 0.998 = about the last 500 steps).", DefaultValueFactory = _ => 0 };
+        var weightAverage = new Option<double>("--weight-average") { Description = "Decay of the moving average of the weights that is validated and exported (0 = off; 0.998 = about the last 500 steps).", DefaultValueFactory = _ => 0.998 };
         var hand = new Option<double>("--synthetic-hand") { Description = "Share of bare faces given a hand over mouth and nose (stay without mask).", DefaultValueFactory = _ => 0 };
         var sunglasses = new Option<double>("--synthetic-sunglasses") { Description = "Share of all faces given sunglasses.", DefaultValueFactory = _ => 0 };
         var rotation = new Option<double>("--rotation") { Description = "Max rotation, degrees (0-40).", DefaultValueFactory = _ => 20 };

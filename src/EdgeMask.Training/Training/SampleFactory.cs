@@ -57,8 +57,7 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
             }
         }
 
-        // No draw when switched off, so that runs without sunglasses see the same samples as before they existed.
-        if (masks.SunglassesProbability > 0 && random.NextDouble() < masks.SunglassesProbability)
+        if (random.NextDouble() < masks.SunglassesProbability)
         {
             SyntheticOccluderPainter.Sunglasses(canvas, image.PaintBox, random);
         }

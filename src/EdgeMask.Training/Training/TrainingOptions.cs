@@ -24,10 +24,10 @@ public sealed record TrainingOptions
     public double WeightDecay { get; init; } = 0.0001;
 
     /// <summary>
-    /// Decay of the moving average of the weights that is validated and exported (e.g. 0.998: about the last 500
+    /// Decay of the moving average of the weights that is validated and exported (default 0.998: about the last 500
     /// steps); 0 = no average, the last step's weights.
     /// </summary>
-    public double WeightAverageDecay { get; init; }
+    public double WeightAverageDecay { get; init; } = 0.998;
 
     /// <summary>2 (with_mask, without_mask) or 3 (plus mask_weared_incorrect from masks painted below the nose).</summary>
     public int Classes { get; init; } = 3;

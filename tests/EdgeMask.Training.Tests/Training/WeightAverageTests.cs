@@ -4,6 +4,9 @@ using static TorchSharp.torch;
 
 namespace EdgeMask.Training.Tests.Training;
 
+// Creating a MaskNet draws from libtorch's process-wide generator: running beside the trainer tests would change
+// what their seeded runs draw, so this class joins their collection (run one after another).
+[Collection(TinyModelCollection.Name)]
 public class WeightAverageTests
 {
     [Fact]
