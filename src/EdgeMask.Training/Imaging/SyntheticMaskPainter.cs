@@ -61,7 +61,7 @@ public static class SyntheticMaskPainter
         layer.CopyTo(bgr, alpha);
 
         // Ear loops from the mask's upper and lower corners towards the sides of the face.
-        var loop = Scale(colour, 0.85);
+        var loop = PaintColour.Scale(colour, 0.85);
         var thickness = Math.Max(1, face.Width / 60);
         Cv2.Line(bgr, polygon[0], P(-0.02, top - 0.05), loop, thickness, LineTypes.AntiAlias);
         Cv2.Line(bgr, polygon[4], P(1.02, top - 0.05), loop, thickness, LineTypes.AntiAlias);
@@ -71,7 +71,7 @@ public static class SyntheticMaskPainter
 
     private static void Texture(Mat layer, Rect face, double top, double bottom, Scalar colour, Random random)
     {
-        var darker = Scale(colour, 0.8 + random.NextDouble() * 0.1);
+        var darker = PaintColour.Scale(colour, 0.8 + random.NextDouble() * 0.1);
         var thickness = Math.Max(1, face.Height / 50);
         switch (random.Next(4))
         {
@@ -97,7 +97,7 @@ public static class SyntheticMaskPainter
                 {
                     for (var x = face.X; x < face.Right; x += gap)
                     {
-                        Cv2.Circle(layer, new Point(x, y), Math.Max(1, gap / 4), Scale(colour, 0.55), -1, LineTypes.AntiAlias);
+                        Cv2.Circle(layer, new Point(x, y), Math.Max(1, gap / 4), PaintColour.Scale(colour, 0.55), -1, LineTypes.AntiAlias);
                     }
                 }
 
@@ -133,6 +133,4 @@ public static class SyntheticMaskPainter
         Cv2.Multiply(floats, gain, floats);
         floats.ConvertTo(layer, MatType.CV_8UC3);
     }
-
-    private static Scalar Scale(Scalar colour, double factor) => new(colour[0] * factor, colour[1] * factor, colour[2] * factor);
 }

@@ -23,8 +23,8 @@ public static class SyntheticOccluderPainter
     public static void Hand(Mat bgr, Rect face, Random random)
     {
         double J(double spread) => (random.NextDouble() * 2 - 1) * spread;
-        var skin = Scale(SkinTone(bgr, face), 0.9 + J(0.12));
-        var crease = Scale(skin, 0.7);
+        var skin = PaintColour.Scale(SkinTone(bgr, face), 0.9 + J(0.12));
+        var crease = PaintColour.Scale(skin, 0.7);
         var unit = face.Width;
 
         // A palm beside the mouth, fingers reaching across mouth and nose from one side at a random slant.
@@ -41,7 +41,7 @@ public static class SyntheticOccluderPainter
         using var alpha = new Mat(bgr.Size(), MatType.CV_8UC1, Scalar.All(0));
         var palm = new RotatedRect(palmCentre, new Size2f((float)(unit * 0.36), (float)(fingerWidth * 4.4)), (float)slant);
         Cv2.Ellipse(alpha, palm, Scalar.All(255), -1, LineTypes.AntiAlias);
-        Cv2.Ellipse(layer, palm, Scale(skin, 0.92), -1, LineTypes.AntiAlias);
+        Cv2.Ellipse(layer, palm, PaintColour.Scale(skin, 0.92), -1, LineTypes.AntiAlias);
 
         var edge = Math.Max(1, face.Width / 60);
         for (var i = -1.5; i <= 1.5; i += 1)
@@ -55,7 +55,7 @@ public static class SyntheticOccluderPainter
             // Each finger rounded: darker outline, lighter ridge, a knuckle crease.
             Cv2.Ellipse(layer, finger, crease, edge, LineTypes.AntiAlias);
             var ridge = new RotatedRect(centre, new Size2f((float)(length * 0.8), (float)(fingerWidth * 0.35)), (float)slant);
-            Cv2.Ellipse(layer, ridge, Scale(skin, 1.1), -1, LineTypes.AntiAlias);
+            Cv2.Ellipse(layer, ridge, PaintColour.Scale(skin, 1.1), -1, LineTypes.AntiAlias);
             var knuckle = fingerBase + direction * (float)(length * 0.62);
             var half = across * (float)(fingerWidth * 0.35);
             Cv2.Line(layer, (knuckle - half).ToPoint(), (knuckle + half).ToPoint(), crease, edge, LineTypes.AntiAlias);
@@ -88,7 +88,7 @@ public static class SyntheticOccluderPainter
         var spacing = 0.21 + J(0.02);
         var lensSize = new Size((int)(face.Width * (0.155 + J(0.025))), (int)(face.Height * (0.095 + J(0.02))));
         var lens = LensColours[random.Next(LensColours.Length)];
-        var frame = random.Next(3) == 0 ? new Scalar(random.Next(40, 200), random.Next(40, 200), random.Next(40, 200)) : Scale(lens, 0.6);
+        var frame = random.Next(3) == 0 ? new Scalar(random.Next(40, 200), random.Next(40, 200), random.Next(40, 200)) : PaintColour.Scale(lens, 0.6);
         var thickness = Math.Max(1, face.Width / 45);
 
         foreach (var side in new[] { -1, 1 })
@@ -99,7 +99,7 @@ public static class SyntheticOccluderPainter
 
             // A sky reflection across the upper part of the lens.
             var glint = new Point(centre.X - side * lensSize.Width / 3, centre.Y - lensSize.Height / 3);
-            Cv2.Ellipse(bgr, glint, new Size(Math.Max(1, lensSize.Width / 4), Math.Max(1, lensSize.Height / 6)), -20, 0, 360, Lighten(lens), -1, LineTypes.AntiAlias);
+            Cv2.Ellipse(bgr, glint, new Size(Math.Max(1, lensSize.Width / 4), Math.Max(1, lensSize.Height / 6)), -20, 0, 360, PaintColour.Lighten(lens), -1, LineTypes.AntiAlias);
 
             // Temple arm towards the ear.
             Cv2.Line(bgr, new Point(centre.X + side * lensSize.Width, centre.Y - lensSize.Height / 3), P(0.5 + side * 0.52, eyes - 0.02), frame, thickness, LineTypes.AntiAlias);
@@ -164,9 +164,4 @@ public static class SyntheticOccluderPainter
         Cv2.Add(foreground, background, foreground);
         foreground.ConvertTo(bgr, MatType.CV_8UC3);
     }
-
-    private static Scalar Scale(Scalar colour, double factor) => new(
-        Math.Clamp(colour[0] * factor, 0, 255), Math.Clamp(colour[1] * factor, 0, 255), Math.Clamp(colour[2] * factor, 0, 255));
-
-    private static Scalar Lighten(Scalar colour) => new(Math.Min(255, colour[0] * 1.8 + 40), Math.Min(255, colour[1] * 1.8 + 40), Math.Min(255, colour[2] * 1.8 + 40));
 }

@@ -40,18 +40,20 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
         var label = image.Source.LabelIndex;
         if (label == ClassScheme.WithoutMask)
         {
+            // One draw picks at most one of: mask over the nose, mask below it, hand; the rest stay bare.
             var draw = random.NextDouble();
+            var belowNoseEnd = masks.OverNoseProbability + masks.BelowNoseProbability;
             if (draw < masks.OverNoseProbability)
             {
                 SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.OverNose, random);
                 label = ClassScheme.WithMask;
             }
-            else if ((draw -= masks.OverNoseProbability) < masks.BelowNoseProbability)
+            else if (draw < belowNoseEnd)
             {
                 SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.BelowNose, random);
                 label = classes.BelowNose;
             }
-            else if (draw - masks.BelowNoseProbability < masks.HandOverMouthProbability)
+            else if (draw < belowNoseEnd + masks.HandOverMouthProbability)
             {
                 SyntheticOccluderPainter.Hand(canvas, image.PaintBox, random);
             }

@@ -155,7 +155,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
             var loss = nn.functional.cross_entropy(logits, y, label_smoothing: 0.05);
             loss.backward();
             optimizer.step();
-            average?.Update(net);
+            average?.Update();
             lossSum += loss.item<float>() * count;
             correct += (int)logits.argmax(1).eq(y).sum().item<long>();
             seen += count;

@@ -11,9 +11,11 @@ namespace EdgeMask.Training.Training;
 public sealed class WeightAverage : IDisposable
 {
     private readonly double _decay;
+    private readonly (Tensor Average, Tensor Live)[] _pairs;
     private long _steps;
 
-    public WeightAverage(MaskNet net, double decay)
+    /// <param name="live">The network being trained; <see cref="Update"/> blends its current values in.</param>
+    public WeightAverage(MaskNet live, double decay)
     {
         if (decay is <= 0 or >= 1 || double.IsNaN(decay))
         {
@@ -21,32 +23,34 @@ public sealed class WeightAverage : IDisposable
         }
 
         _decay = decay;
-        Net = new MaskNet(net.Architecture);
-        Net.load_state_dict(net.state_dict());
+        Net = new MaskNet(live.Architecture);
+        var liveState = live.state_dict();
+        Net.load_state_dict(liveState);
         Net.eval();
+
+        // state_dict hands out the modules' own tensors, so the pairs stay valid as training updates them in place.
+        _pairs = [.. Net.state_dict().Select(kv => (kv.Value, liveState[kv.Key]))];
     }
 
     /// <summary>The averaged network, in evaluation mode.</summary>
     public MaskNet Net { get; }
 
     /// <summary>Blends the live weights in after an optimiser step. Early on the average follows faster, so the random start fades out.</summary>
-    public void Update(MaskNet live)
+    public void Update()
     {
         _steps++;
         var decay = Math.Min(_decay, (1.0 + _steps) / (10.0 + _steps));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var source = live.state_dict();
-        foreach (var (name, average) in Net.state_dict())
+        foreach (var (average, live) in _pairs)
         {
-            var current = source[name];
             if (average.is_floating_point())
             {
-                average.mul_(decay).add_(current.mul(1 - decay));
+                average.mul_(decay).add_(live.mul(1 - decay));
             }
             else
             {
-                average.copy_(current);
+                average.copy_(live);
             }
         }
     }

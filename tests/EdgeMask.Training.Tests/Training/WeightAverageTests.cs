@@ -22,11 +22,11 @@ public class WeightAverageTests
             }
         }
 
-        average.Update(live);
+        average.Update();
         var afterOne = FirstWeight(average.Net);
         for (var i = 0; i < 300; i++)
         {
-            average.Update(live);
+            average.Update();
         }
 
         // One step moves only part of the way (the early-step ramp), many steps arrive.
@@ -46,7 +46,7 @@ public class WeightAverageTests
         }
 
         var before = FirstWeight(live);
-        average.Update(live);
+        average.Update();
 
         Assert.Equal(before, FirstWeight(live));
         var liveCounts = live.state_dict().Where(kv => !kv.Value.is_floating_point()).ToDictionary(kv => kv.Key, kv => kv.Value.item<long>());
