@@ -31,12 +31,12 @@ public sealed record EvaluationReport(
         Line($"Data: `{Data}` ({Split}). Machine: {Machine}. Latency: one thread, ONNX Runtime, median per face.");
         Line($"\"No mask\" = any model class other than with_mask; ROC AUC scores 1 - P(with_mask).");
         Line($"");
-        Line($"| model | size | images | accuracy | balanced acc. | with_mask P / R | without_mask P / R | ROC AUC | ECE | ms/face b1 | ms/face b8 |");
-        Line($"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Line($"| model | size | images | accuracy | balanced acc. | with_mask P / R | without_mask P / R | ROC AUC | ECE | log loss | ms/face b1 | ms/face b8 |");
+        Line($"| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var model in Models)
         {
             var m = model.Metrics;
-            Line($"| {System.IO.Path.GetFileName(model.Path)} ({model.Quantization}) | {model.SizeBytes / 1024.0:F1} KiB | {m.Count} | {m.Accuracy:P2} | {m.BalancedAccuracy:P2} | {m.WithMaskPrecision:P2} / {m.WithMaskRecall:P2} | {m.WithoutMaskPrecision:P2} / {m.WithoutMaskRecall:P2} | {m.RocAuc:F4} | {m.ExpectedCalibrationError:F4} | {Latency(model.Latency, 1)} | {Latency(model.Latency, 8)} |");
+            Line($"| {System.IO.Path.GetFileName(model.Path)} ({model.Quantization}) | {model.SizeBytes / 1024.0:F1} KiB | {m.Count} | {m.Accuracy:P2} | {m.BalancedAccuracy:P2} | {m.WithMaskPrecision:P2} / {m.WithMaskRecall:P2} | {m.WithoutMaskPrecision:P2} / {m.WithoutMaskRecall:P2} | {m.RocAuc:F4} | {m.ExpectedCalibrationError:F4} | {m.LogLoss:F4} | {Latency(model.Latency, 1)} | {Latency(model.Latency, 8)} |");
         }
 
         foreach (var model in Models)

@@ -5,12 +5,18 @@ public sealed record FoldedConv(ConvSpec Spec, float[] Weight, float[] Bias);
 
 /// <summary>
 /// The inference form of <see cref="MaskNet"/>: BatchNorm folded into each conv, ReLU after each conv, global
-/// average pooling, then the head (weight [classes, features] row-major, bias [classes]). Both ONNX writers and the
-/// fine-tune loader work on this form.
+/// average pooling, then the head (weight [logits, features] row-major, bias [logits]). Both ONNX writers and the
+/// fine-tune loader work on this form. With <see cref="Members"/> above 1 it is several networks side by side (see
+/// <see cref="NetworkMerge"/>): every conv holds each member's channels in separate groups, the head gives
+/// <see cref="Members"/> x <see cref="Classes"/> logits, and the model averages the members' softmax outputs.
 /// </summary>
-public sealed record FoldedNetwork(IReadOnlyList<FoldedConv> Convs, float[] HeadWeight, float[] HeadBias, int Classes)
+public sealed record FoldedNetwork(IReadOnlyList<FoldedConv> Convs, float[] HeadWeight, float[] HeadBias, int Classes, int Members = 1)
 {
     public int Features => Convs[^1].Spec.OutChannels;
 
-    public MaskNetArchitecture Architecture => new(Convs.Select(c => c.Spec).ToList(), Classes);
+    public int Logits => Classes * Members;
+
+    public MaskNetArchitecture Architecture => Members == 1
+        ? new(Convs.Select(c => c.Spec).ToList(), Classes)
+        : throw new InvalidOperationException($"This network merges {Members} networks; split it (NetworkMerge.Split) to get one trainable architecture.");
 }

@@ -6,12 +6,17 @@ namespace EdgeMask.Training.Onnx;
 
 /// <summary>
 /// Writes a <see cref="FoldedNetwork"/> as an fp32 ONNX graph: Conv+Relu per layer, GlobalAveragePool, Flatten,
-/// Gemm, Softmax; input "input" [batch, 3, H, W], output "probabilities" [batch, classes].
+/// Gemm, Softmax; input "input" [batch, 3, H, W], output "probabilities" [batch, classes]. A merged network
+/// (<see cref="FoldedNetwork.Members"/> above 1) reshapes its logits to [batch, members, classes], takes the softmax per
+/// member and averages the members.
 /// </summary>
 public static class Fp32Exporter
 {
     public const string InputName = "input";
     public const string OutputName = "probabilities";
+
+    /// <summary>The [-1, members, classes] shape initializer of a merged network's head.</summary>
+    public const string MemberShapeName = "member_logits.shape";
 
     public static string ActivationName(int layer) => $"relu{layer}";
 
@@ -37,7 +42,8 @@ public static class Fp32Exporter
 
         AppendHead(graph, network, x);
         graph.Output(OutputName, "batch", network.Classes);
-        return graph.ToModel("EdgeMask mask classifier, fp32, BatchNorm folded into the convolutions.");
+        var kind = network.Members == 1 ? "" : $", {network.Members} networks averaged";
+        return graph.ToModel($"EdgeMask mask classifier, fp32{kind}, BatchNorm folded into the convolutions.");
     }
 
     internal static global::Onnx.AttributeProto[] ConvAttributes(ConvSpec spec) =>
@@ -52,9 +58,18 @@ public static class Fp32Exporter
     {
         var pooled = graph.Node("GlobalAveragePool", "pool", [features]);
         var flat = graph.Node("Flatten", "features", [pooled], OnnxGraph.Int("axis", 1));
-        var weight = graph.Floats("head.weight", network.HeadWeight, network.Classes, network.Features);
-        var bias = graph.Floats("head.bias", network.HeadBias, network.Classes);
+        var weight = graph.Floats("head.weight", network.HeadWeight, network.Logits, network.Features);
+        var bias = graph.Floats("head.bias", network.HeadBias, network.Logits);
         var logits = graph.Node("Gemm", "logits", [flat, weight, bias], OnnxGraph.Int("transB", 1));
-        graph.Node("Softmax", OutputName, [logits], OnnxGraph.Int("axis", 1));
+        if (network.Members == 1)
+        {
+            graph.Node("Softmax", OutputName, [logits], OnnxGraph.Int("axis", 1));
+            return;
+        }
+
+        var shape = graph.Int64s(MemberShapeName, [-1, network.Members, network.Classes], 3);
+        var perMember = graph.Node("Reshape", "member_logits", [logits, shape]);
+        var probabilities = graph.Node("Softmax", "member_probabilities", [perMember], OnnxGraph.Int("axis", 2));
+        graph.Node("ReduceMean", OutputName, [probabilities], OnnxGraph.Ints("axes", 1), OnnxGraph.Int("keepdims", 0));
     }
 }

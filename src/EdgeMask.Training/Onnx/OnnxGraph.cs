@@ -27,31 +27,17 @@ internal sealed class OnnxGraph
         return name;
     }
 
-    public string Floats(string name, float[] values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dims);
-        tensor.FloatData.AddRange(values);
-        Graph.Initializer.Add(tensor);
-        return name;
-    }
+    public string Floats(string name, float[] values, params long[] dims) =>
+        Initializer(name, TensorProto.Types.DataType.Float, dims, tensor => tensor.FloatData.AddRange(values));
 
-    public string Raw(string name, TensorProto.Types.DataType type, byte[] bytes, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(bytes) };
-        tensor.Dims.AddRange(dims);
-        Graph.Initializer.Add(tensor);
-        return name;
-    }
+    public string Raw(string name, TensorProto.Types.DataType type, byte[] bytes, params long[] dims) =>
+        Initializer(name, type, dims, tensor => tensor.RawData = ByteString.CopyFrom(bytes));
 
-    public string Int32s(string name, int[] values, params long[] dims)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int32 };
-        tensor.Dims.AddRange(dims);
-        tensor.Int32Data.AddRange(values);
-        Graph.Initializer.Add(tensor);
-        return name;
-    }
+    public string Int32s(string name, int[] values, params long[] dims) =>
+        Initializer(name, TensorProto.Types.DataType.Int32, dims, tensor => tensor.Int32Data.AddRange(values));
+
+    public string Int64s(string name, long[] values, params long[] dims) =>
+        Initializer(name, TensorProto.Types.DataType.Int64, dims, tensor => tensor.Int64Data.AddRange(values));
 
     public ModelProto ToModel(string docString)
     {
@@ -91,5 +77,14 @@ internal sealed class OnnxGraph
         }
 
         return new ValueInfoProto { Name = name, Type = new TypeProto { TensorType = tensorType } };
+    }
+
+    private string Initializer(string name, TensorProto.Types.DataType type, long[] dims, Action<TensorProto> fill)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)type };
+        tensor.Dims.AddRange(dims);
+        fill(tensor);
+        Graph.Initializer.Add(tensor);
+        return name;
     }
 }

@@ -3,7 +3,10 @@ using Onnx;
 
 namespace EdgeMask.Training.Onnx;
 
-/// <summary>Reads the weights of an fp32 model written by <see cref="Fp32Exporter"/> back into a <see cref="FoldedNetwork"/> (for fine-tuning).</summary>
+/// <summary>
+/// Reads the weights of an fp32 model written by <see cref="Fp32Exporter"/> back into a <see cref="FoldedNetwork"/>
+/// (for fine-tuning); a model that averages several networks comes back merged, with its member count.
+/// </summary>
 public static class OnnxWeightsReader
 {
     public static FoldedNetwork Read(string path)
@@ -33,12 +36,13 @@ public static class OnnxWeightsReader
 
         var gemm = model.Graph.Node.SingleOrDefault(n => n.OpType == "Gemm") ?? throw new InvalidDataException($"Model '{path}' has no Gemm head.");
         var headWeight = Floats(gemm.Input[1]);
-        var classes = (int)initializers[gemm.Input[1]].Dims[0];
+        var logits = (int)initializers[gemm.Input[1]].Dims[0];
+        var members = initializers.TryGetValue(Fp32Exporter.MemberShapeName, out var shape) ? (int)shape.Int64Data[1] : 1;
         if (convs.Count == 0)
         {
             throw new InvalidDataException($"Model '{path}' has no Conv layers.");
         }
 
-        return new FoldedNetwork(convs, headWeight, Floats(gemm.Input[2]), classes);
+        return new FoldedNetwork(convs, headWeight, Floats(gemm.Input[2]), logits / members, members);
     }
 }

@@ -33,4 +33,28 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
         net.eval();
         return (net, description);
     }
+
+    /// <summary>
+    /// What checkpoints averaged into one model must share (classes, input, crop margin, data); an error naming the
+    /// folder that differs. Returns the first description.
+    /// </summary>
+    public static Checkpoint Common(IReadOnlyList<string> folders, IReadOnlyList<Checkpoint> descriptions)
+    {
+        var first = descriptions[0];
+        for (var i = 1; i < descriptions.Count; i++)
+        {
+            var other = descriptions[i];
+            string? difference = (other.Classes != first.Classes) ? $"{other.Classes} classes, not {first.Classes}"
+                : (other.InputWidth, other.InputHeight) != (first.InputWidth, first.InputHeight) ? $"input {other.InputWidth}x{other.InputHeight}, not {first.InputWidth}x{first.InputHeight}"
+                : other.CropMargin != first.CropMargin ? $"crop margin {other.CropMargin}, not {first.CropMargin}"
+                : other.DatasetSha256 != first.DatasetSha256 ? $"data listing {other.DatasetSha256}, not {first.DatasetSha256}"
+                : null;
+            if (difference is not null)
+            {
+                throw new InvalidDataException($"Checkpoint '{folders[i]}' was trained with {difference} as in '{folders[0]}'; only networks trained alike can be averaged into one model.");
+            }
+        }
+
+        return first;
+    }
 }

@@ -11,14 +11,18 @@ namespace EdgeMask.Training.Training;
 /// <summary>
 /// From trained weights to shipped files: fold BatchNorm, write the fp32 ONNX model and check it against TorchSharp
 /// on the test split, calibrate and write the int8 QDQ model, check that ONNX Runtime fuses it to QLinearConv,
-/// score both on the test split and store the scores in the models' metadata.
+/// score both on the test split and store the scores in the models' metadata. Several trained networks make one model
+/// that averages their probabilities (an ensemble), merged side by side into one graph (<see cref="NetworkMerge"/>).
 /// </summary>
 public sealed class ExportPipeline(TextWriter log)
 {
     public const double MaxTorchOnnxDifference = 1e-4;
     public const int CalibrationImages = 320;
 
-    public ExportResult Run(MaskNet net, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory)
+    public ExportResult Run(MaskNet net, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory) =>
+        Run([net], data, classes, input, outputDirectory);
+
+    public ExportResult Run(IReadOnlyList<MaskNet> nets, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory)
     {
         using var detector = new TrainingFaceDetector();
         var factory = new SampleFactory(input, AugmentationOptions.None, classes, SyntheticMaskOptions.None);
@@ -27,10 +31,10 @@ public sealed class ExportPipeline(TextWriter log)
         var calibrationImages = FaceImage.Load(data.In(DataSplit.Train).Take(CalibrationImages), detector);
         var calibration = TensorSet.Build(calibrationImages, input.Height, input.Width, (image, buffer) => factory.Evaluation(image, buffer.Span));
 
-        var folded = BatchNormFolding.Fold(net);
+        var folded = NetworkMerge.Merge(nets.Select(BatchNormFolding.Fold).ToList());
         var fp32 = Fp32Exporter.Build(folded, input);
         var fp32Bytes = fp32.ToByteArray();
-        var torchProbabilities = TorchInference.Probabilities(net, test);
+        var torchProbabilities = TorchInference.Probabilities(nets, test);
         float[] fp32Probabilities;
         using (var session = new OnnxSession(fp32Bytes, Environment.ProcessorCount))
         {
@@ -63,14 +67,20 @@ public sealed class ExportPipeline(TextWriter log)
         var int8Metrics = BinaryMetrics.FromProbabilities(int8Probabilities, test.Labels, classes.Count);
         log.WriteLine(FormattableString.Invariant($"test split ({test.Count}): fp32 balanced accuracy {fp32Metrics.BalancedAccuracy:P2}, int8 {int8Metrics.BalancedAccuracy:P2}"));
 
-        var metrics = JsonSerializer.Serialize(new Dictionary<string, object>
+        var summary = new Dictionary<string, object>
         {
             ["split"] = "test (SHA-256 of file name, 70/15/15)",
             ["test_images"] = test.Count,
             ["fp32"] = Summary(fp32Metrics),
             ["int8"] = Summary(int8Metrics),
             ["fp32_vs_torchsharp_max_abs_diff"] = difference,
-        });
+        };
+        if (nets.Count > 1)
+        {
+            summary["networks_averaged"] = nets.Count;
+        }
+
+        var metrics = JsonSerializer.Serialize(summary);
         var metadata = new ModelMetadata(classes.Labels, input, data.ListingSha256, metrics, "fp32");
         Directory.CreateDirectory(outputDirectory);
         var fp32Path = Path.Combine(outputDirectory, "mask_classifier.fp32.onnx");

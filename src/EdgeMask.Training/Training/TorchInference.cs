@@ -7,6 +7,27 @@ namespace EdgeMask.Training.Training;
 /// <summary>Runs a <see cref="MaskNet"/> in evaluation mode and returns softmax probabilities, row-major [N, classes].</summary>
 public static class TorchInference
 {
+    /// <summary>The mean of the networks' probabilities, as an ensemble model computes it.</summary>
+    public static float[] Probabilities(IReadOnlyList<MaskNet> nets, TensorSet set)
+    {
+        var sum = Probabilities(nets[0], set);
+        foreach (var net in nets.Skip(1))
+        {
+            var next = Probabilities(net, set);
+            for (var i = 0; i < sum.Length; i++)
+            {
+                sum[i] += next[i];
+            }
+        }
+
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] /= nets.Count;
+        }
+
+        return sum;
+    }
+
     public static float[] Probabilities(MaskNet net, TensorSet set, int batchSize = 256)
     {
         net.eval();

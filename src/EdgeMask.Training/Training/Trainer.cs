@@ -97,6 +97,12 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
     private MaskNet LoadForFineTune(string path, ClassScheme classes)
     {
         var folded = OnnxWeightsReader.Read(path);
+        if (folded.Members > 1)
+        {
+            log.WriteLine($"{path} averages {folded.Members} networks; fine-tuning starts from the first of them");
+            folded = NetworkMerge.Split(folded)[0];
+        }
+
         if (folded.Classes != classes.Count)
         {
             throw new InvalidDataException($"Model '{path}' has {folded.Classes} classes but --classes is {classes.Count}; they must match to fine-tune.");

@@ -44,6 +44,25 @@ public class BinaryMetricsTests
     }
 
     [Fact]
+    public void FromProbabilities_HandComputedCase_GivesLogLoss()
+    {
+        // Probability given to the truth, both classes alike: 0.9, 0.8, 0.7, 0.4 -> mean of -ln.
+        var expected = -(Math.Log(0.9) + Math.Log(0.8) + Math.Log(0.7) + Math.Log(0.4)) / 4;
+
+        var metrics = BinaryMetrics.FromProbabilities(Probabilities, Labels, 2);
+
+        Assert.Equal(expected, metrics.LogLoss, 6);
+    }
+
+    [Fact]
+    public void FromProbabilities_CertainAndWrong_GivesAFiniteLogLoss()
+    {
+        var metrics = BinaryMetrics.FromProbabilities([1f, 0f], [1], 2);
+
+        Assert.Equal(-Math.Log(BinaryMetrics.MinimumProbability), metrics.LogLoss, 6);
+    }
+
+    [Fact]
     public void ComputeRocAuc_TiesCountHalf()
     {
         Assert.Equal(0.5, BinaryMetrics.ComputeRocAuc([0.5, 0.5], [true, false]), 10);

@@ -33,11 +33,7 @@ public class QdqQuantizerTests(TrainedTinyModel tiny)
     [Fact]
     public void Int8Model_OnTheTinySet_AgreesWithFp32()
     {
-        var images = ImageFolder.Open(tiny.DataDirectory, ClassScheme.TwoClass.Labels, SplitFractions.Default).Images;
-        using var detector = new TrainingFaceDetector();
-        var faces = FaceImage.Load(images, detector);
-        var factory = new SampleFactory(InputSpec.Default, AugmentationOptions.None, ClassScheme.ThreeClass, SyntheticMaskOptions.None);
-        var set = TensorSet.Build(faces, 64, 64, (image, buffer) => factory.Evaluation(image, buffer.Span));
+        var set = tiny.EvaluationSet();
         using var fp32 = OnnxSession.FromFile(tiny.Export.Fp32Path);
         using var int8 = OnnxSession.FromFile(tiny.Export.Int8Path);
 

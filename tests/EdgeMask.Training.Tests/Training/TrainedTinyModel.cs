@@ -1,4 +1,5 @@
 using EdgeMask.TestSupport;
+using EdgeMask.Training.Data;
 using EdgeMask.Training.Imaging;
 using EdgeMask.Training.Training;
 
@@ -45,6 +46,22 @@ public sealed class TrainedTinyModel : IDisposable
     public TrainingResult Result { get; }
 
     public ExportResult Export { get; }
+
+    /// <summary>Every image of the tiny data set, cropped and preprocessed as for evaluation.</summary>
+    public TensorSet EvaluationSet()
+    {
+        var images = ImageFolder.Open(DataDirectory, ClassScheme.TwoClass.Labels, SplitFractions.Default).Images;
+        using var detector = new TrainingFaceDetector();
+        var faces = FaceImage.Load(images, detector);
+        var factory = new SampleFactory(InputSpec.Default, AugmentationOptions.None, ClassScheme.ThreeClass, SyntheticMaskOptions.None);
+        var set = TensorSet.Build(faces, 64, 64, (image, buffer) => factory.Evaluation(image, buffer.Span));
+        foreach (var face in faces)
+        {
+            face.Dispose();
+        }
+
+        return set;
+    }
 
     public void Dispose()
     {
