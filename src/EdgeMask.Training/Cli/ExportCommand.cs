@@ -15,14 +15,14 @@ internal static class ExportCommand
         var output = new Option<string>("--output") { DefaultValueFactory = _ => DefaultPaths.Models };
         var checkpoints = new Option<string[]>("--checkpoint")
         {
-            Description = "Checkpoint folder written by `train`; repeat it to export one model that averages several trained networks.",
+            Description = "Checkpoint folder written by `train` (its seed-N folders when it trained several); repeat it to export one model that averages several trained networks.",
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => [DefaultPaths.Checkpoint],
         };
         var command = new Command("export", "Export fp32 and int8 ONNX models from TorchSharp checkpoints written by `train`.") { data, output, checkpoints };
         command.SetAction((result, _) =>
         {
-            var folders = result.GetValue(checkpoints)!;
+            var folders = result.GetValue(checkpoints)!.SelectMany(Checkpoint.FoldersIn).ToList();
             var loaded = folders.Select(Checkpoint.Load).ToList();
             try
             {

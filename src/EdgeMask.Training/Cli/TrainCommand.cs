@@ -13,7 +13,12 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "ImageFolder with with_mask/ and without_mask/.", DefaultValueFactory = _ => DefaultPaths.MaskCrops };
         var output = new Option<string>("--output") { Description = "Folder for the ONNX models.", DefaultValueFactory = _ => DefaultPaths.Models };
         var checkpoint = new Option<string>("--checkpoint") { Description = "Folder for the TorchSharp checkpoint.", DefaultValueFactory = _ => DefaultPaths.Checkpoint };
-        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
+        var seed = new Option<int[]>("--seed")
+        {
+            Description = "Seed of each network; several train one network each, one after another, and the exported model averages them (the shipped model: 43 44).",
+            AllowMultipleArgumentsPerToken = true,
+            DefaultValueFactory = _ => [43, 44],
+        };
         var epochs = new Option<int>("--epochs") { Description = "Maximum epochs (early stopping may end sooner).", DefaultValueFactory = _ => 160 };
         var patience = new Option<int>("--patience") { Description = "Epochs without a lower validation loss before stopping.", DefaultValueFactory = _ => 40 };
         var batch = new Option<int>("--batch-size") { DefaultValueFactory = _ => 64 };
@@ -63,7 +68,6 @@ internal static class TrainCommand
             var options = new TrainingOptions
             {
                 DataDirectory = result.GetValue(data)!,
-                Seed = result.GetValue(seed),
                 Epochs = result.GetValue(epochs),
                 Patience = result.GetValue(patience),
                 BatchSize = result.GetValue(batch),
@@ -80,10 +84,19 @@ internal static class TrainCommand
             };
 
             var log = Console.Out;
-            var trained = new Trainer(options, log).Run(cancellationToken);
-            Checkpoint.Save(result.GetValue(checkpoint)!, trained.Net, options, trained.Data.ListingSha256);
-            log.WriteLine($"checkpoint saved to {result.GetValue(checkpoint)}");
-            new ExportPipeline(log).Run(trained.Net, trained.Data, trained.Classes, options.Input, result.GetValue(output)!);
+            var trained = new EnsembleTrainer(options, log).Run(result.GetValue(seed)!, result.GetValue(checkpoint)!, cancellationToken);
+            try
+            {
+                new ExportPipeline(log).Run(trained.Nets, trained.Data, trained.Classes, options.Input, result.GetValue(output)!);
+            }
+            finally
+            {
+                foreach (var net in trained.Nets)
+                {
+                    net.Dispose();
+                }
+            }
+
             return Task.FromResult(0);
         });
         return command;

@@ -9,6 +9,7 @@ namespace EdgeMask.Training.Training;
 /// </summary>
 public sealed record Checkpoint(int Classes, int Width, int InputWidth, int InputHeight, double CropMargin, int Seed, string DatasetSha256)
 {
+    private const string DescriptionFile = "mask_classifier.checkpoint.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     public static void Save(string directory, MaskNet net, TrainingOptions options, string datasetSha256)
@@ -16,12 +17,37 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
         Directory.CreateDirectory(directory);
         net.save(Path.Combine(directory, "mask_classifier.weights.dat"));
         var description = new Checkpoint(options.Classes, options.Width, options.Input.Width, options.Input.Height, options.Input.CropMargin, options.Seed, datasetSha256);
-        File.WriteAllText(Path.Combine(directory, "mask_classifier.checkpoint.json"), JsonSerializer.Serialize(description, Json));
+        File.WriteAllText(Path.Combine(directory, DescriptionFile), JsonSerializer.Serialize(description, Json));
+    }
+
+    public static string SeedFolder(int seed) => FormattableString.Invariant($"seed-{seed}");
+
+    /// <summary>
+    /// The checkpoints a folder holds: itself when it has one, else its seed-N folders (written by `train` with several
+    /// seeds) in seed order. A folder holding both is ambiguous and an error naming it.
+    /// </summary>
+    public static IReadOnlyList<string> FoldersIn(string directory)
+    {
+        var own = File.Exists(Path.Combine(directory, DescriptionFile));
+        var seeds = Directory.Exists(directory)
+            ? Directory.GetDirectories(directory, "seed-*")
+                .Where(folder => File.Exists(Path.Combine(folder, DescriptionFile)))
+                .Select(folder => (Folder: folder, Seed: int.TryParse(Path.GetFileName(folder)["seed-".Length..], out var seed) ? seed : int.MaxValue))
+                .OrderBy(entry => entry.Seed)
+                .Select(entry => entry.Folder)
+                .ToList()
+            : [];
+        if (own && seeds.Count > 0)
+        {
+            throw new InvalidDataException($"Checkpoint folder '{directory}' holds a checkpoint and seed-N checkpoint folders; name the one(s) to export with --checkpoint.");
+        }
+
+        return seeds.Count > 0 ? seeds : [directory];
     }
 
     public static (MaskNet Net, Checkpoint Description) Load(string directory)
     {
-        var jsonPath = Path.Combine(directory, "mask_classifier.checkpoint.json");
+        var jsonPath = Path.Combine(directory, DescriptionFile);
         if (!File.Exists(jsonPath))
         {
             throw new FileNotFoundException($"Checkpoint folder '{directory}' has no mask_classifier.checkpoint.json; run `edgemask-train train --checkpoint {directory}` first.", jsonPath);
