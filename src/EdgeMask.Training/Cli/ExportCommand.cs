@@ -1,7 +1,6 @@
 using System.CommandLine;
 using EdgeMask.Training.Data;
 using EdgeMask.Training.Imaging;
-using EdgeMask.Training.Model;
 using EdgeMask.Training.Training;
 
 namespace EdgeMask.Training.Cli;
