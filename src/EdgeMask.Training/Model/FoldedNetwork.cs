@@ -16,6 +16,9 @@ public sealed record FoldedNetwork(IReadOnlyList<FoldedConv> Convs, float[] Head
 
     public int Logits => Classes * Members;
 
+    /// <summary>What a model file's description adds for a merged network ("" for one network).</summary>
+    public string MembersNote => Members == 1 ? "" : $", {Members} networks averaged";
+
     public MaskNetArchitecture Architecture => Members == 1
         ? new(Convs.Select(c => c.Spec).ToList(), Classes)
         : throw new InvalidOperationException($"This network merges {Members} networks; split it (NetworkMerge.Split) to get one trainable architecture.");

@@ -1,9 +1,9 @@
 namespace EdgeMask.Training.Model;
 
 /// <summary>
-/// Puts networks of the same architecture side by side in one <see cref="FoldedNetwork"/>, so that an ensemble runs
-/// as one graph with as many nodes as a single network (ONNX Runtime's per-node cost dominates at this size). The
-/// stem reads the shared input with every member's filters; each later conv keeps the members apart by grouping
+/// Puts networks of the same architecture side by side in one <see cref="FoldedNetwork"/>, so that an ensemble is
+/// exported, calibrated, quantized and read back by the same code as one network, as one graph of the same nodes
+/// (measured: no faster than separate subgraphs; the convolutions are the cost). The stem reads the shared input with every member's filters; each later conv keeps the members apart by grouping
 /// (groups x members); the head is block-diagonal. Member m owns channels [m*c, (m+1)*c) of every layer.
 /// </summary>
 public static class NetworkMerge

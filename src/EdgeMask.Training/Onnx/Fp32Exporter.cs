@@ -42,8 +42,7 @@ public static class Fp32Exporter
 
         AppendHead(graph, network, x);
         graph.Output(OutputName, "batch", network.Classes);
-        var kind = network.Members == 1 ? "" : $", {network.Members} networks averaged";
-        return graph.ToModel($"EdgeMask mask classifier, fp32{kind}, BatchNorm folded into the convolutions.");
+        return graph.ToModel($"EdgeMask mask classifier, fp32{network.MembersNote}, BatchNorm folded into the convolutions.");
     }
 
     internal static global::Onnx.AttributeProto[] ConvAttributes(ConvSpec spec) =>

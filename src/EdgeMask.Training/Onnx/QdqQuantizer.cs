@@ -74,8 +74,7 @@ public static class QdqQuantizer
 
         Fp32Exporter.AppendHead(graph, network, x);
         graph.Output(Fp32Exporter.OutputName, "batch", network.Classes);
-        var kind = network.Members == 1 ? "" : $", {network.Members} networks averaged";
-        return graph.ToModel($"EdgeMask mask classifier, static int8 QDQ (per-channel int8 weights, uint8 activations){kind}.");
+        return graph.ToModel($"EdgeMask mask classifier, static int8 QDQ (per-channel int8 weights, uint8 activations){network.MembersNote}.");
     }
 
     private static string QuantizeDequantize(OnnxGraph graph, string value, string name, float scale, byte zeroPoint)

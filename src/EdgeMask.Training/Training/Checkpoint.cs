@@ -20,7 +20,9 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
         File.WriteAllText(Path.Combine(directory, DescriptionFile), JsonSerializer.Serialize(description, Json));
     }
 
-    public static string SeedFolder(int seed) => FormattableString.Invariant($"seed-{seed}");
+    private const string SeedFolderPrefix = "seed-";
+
+    public static string SeedFolder(int seed) => FormattableString.Invariant($"{SeedFolderPrefix}{seed}");
 
     /// <summary>
     /// The checkpoints a folder holds: itself when it has one, else its seed-N folders (written by `train` with several
@@ -30,9 +32,9 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
     {
         var own = File.Exists(Path.Combine(directory, DescriptionFile));
         var seeds = Directory.Exists(directory)
-            ? Directory.GetDirectories(directory, "seed-*")
+            ? Directory.GetDirectories(directory, SeedFolderPrefix + "*")
                 .Where(folder => File.Exists(Path.Combine(folder, DescriptionFile)))
-                .Select(folder => (Folder: folder, Seed: int.TryParse(Path.GetFileName(folder)["seed-".Length..], out var seed) ? seed : int.MaxValue))
+                .Select(folder => (Folder: folder, Seed: int.TryParse(Path.GetFileName(folder)[SeedFolderPrefix.Length..], out var seed) ? seed : int.MaxValue))
                 .OrderBy(entry => entry.Seed)
                 .Select(entry => entry.Folder)
                 .ToList()
