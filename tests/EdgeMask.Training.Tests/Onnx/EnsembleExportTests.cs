@@ -10,19 +10,11 @@ namespace EdgeMask.Training.Tests.Onnx;
 
 /// <summary>Two trained networks exported as one model that averages them (merged side by side).</summary>
 [Collection(TinyModelCollection.Name)]
-public sealed class EnsembleExportTests : IDisposable
+public sealed class EnsembleExportTests(TrainedTinyModel tiny)
 {
-    private readonly TrainedTinyModel _tiny;
-    private readonly MaskNet _second;
-    private readonly string _directory = RepoPaths.NewTempDirectory("tiny-ensemble");
-    private readonly ExportResult _export;
-
-    public EnsembleExportTests(TrainedTinyModel tiny)
-    {
-        _tiny = tiny;
-        _second = new Trainer(tiny.Options with { Seed = 7, Epochs = 1 }, TextWriter.Null).Run().Net;
-        _export = new ExportPipeline(TextWriter.Null).Run([tiny.Result.Net, _second], tiny.Result.Data, tiny.Result.Classes, tiny.Options.Input, _directory);
-    }
+    private readonly TrainedTinyModel _tiny = tiny;
+    private readonly MaskNet _second = tiny.Ensemble.Second;
+    private readonly ExportResult _export = tiny.Ensemble.Export;
 
     [Fact]
     public void Fp32Model_OutputsTheMeanOfItsNetworks()
@@ -107,11 +99,5 @@ public sealed class EnsembleExportTests : IDisposable
         Assert.Contains("'runs/b'", error.Message, StringComparison.Ordinal);
         Assert.Contains("input 80x80, not 64x64", error.Message, StringComparison.Ordinal);
         Assert.Same(a, Checkpoint.Common(["runs/a", "runs/c"], [a, a with { Seed = 43 }]));
-    }
-
-    public void Dispose()
-    {
-        _second.Dispose();
-        Directory.Delete(_directory, recursive: true);
     }
 }

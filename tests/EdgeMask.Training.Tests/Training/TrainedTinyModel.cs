@@ -1,6 +1,7 @@
 using EdgeMask.TestSupport;
 using EdgeMask.Training.Data;
 using EdgeMask.Training.Imaging;
+using EdgeMask.Training.Model;
 using EdgeMask.Training.Training;
 
 namespace EdgeMask.Training.Tests.Training;
@@ -33,7 +34,15 @@ public sealed class TrainedTinyModel : IDisposable
         Log = new StringWriter();
         Result = new Trainer(Options, Log).Run();
         Export = new ExportPipeline(Log).Run(Result.Net, Result.Data, Result.Classes, Options.Input, OutputDirectory);
+        _ensemble = new Lazy<TinyEnsemble>(() =>
+        {
+            var second = new Trainer(Options with { Seed = 7, Epochs = 1 }, TextWriter.Null).Run().Net;
+            var directory = RepoPaths.NewTempDirectory("tiny-ensemble");
+            return new TinyEnsemble(second, directory, new ExportPipeline(TextWriter.Null).Run([Result.Net, second], Result.Data, Result.Classes, Options.Input, directory));
+        });
     }
+
+    private readonly Lazy<TinyEnsemble> _ensemble;
 
     public string DataDirectory { get; }
 
@@ -46,6 +55,9 @@ public sealed class TrainedTinyModel : IDisposable
     public TrainingResult Result { get; }
 
     public ExportResult Export { get; }
+
+    /// <summary>The tiny network and a second one (seed 7, one epoch) exported as one averaged model; made on first use.</summary>
+    public TinyEnsemble Ensemble => _ensemble.Value;
 
     /// <summary>Every image of the tiny data set, cropped and preprocessed as for evaluation.</summary>
     public TensorSet EvaluationSet()
@@ -65,8 +77,17 @@ public sealed class TrainedTinyModel : IDisposable
 
     public void Dispose()
     {
+        if (_ensemble.IsValueCreated)
+        {
+            _ensemble.Value.Second.Dispose();
+            Directory.Delete(_ensemble.Value.Directory, recursive: true);
+        }
+
         Result.Net.Dispose();
         Directory.Delete(DataDirectory, recursive: true);
         Directory.Delete(OutputDirectory, recursive: true);
     }
 }
+
+/// <summary>A second tiny network and the model that averages it with the first.</summary>
+public sealed record TinyEnsemble(MaskNet Second, string Directory, ExportResult Export);
