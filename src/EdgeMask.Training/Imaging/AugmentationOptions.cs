@@ -50,6 +50,13 @@ public sealed record AugmentationOptions
     /// <summary>Jitter of a detected face box, scale and offset fractions (default 0.06), imitating detector noise.</summary>
     public double DetectedJitter { get; init; } = 0.06;
 
+    /// <summary>
+    /// Share of images with a detected face that are framed as if none had been found (the whole image, with the
+    /// undetected jitter). Default 0. The cascade finds far more bare faces than masked ones, so without this a
+    /// tight detector frame is itself a sign of "no mask" and undetected bare faces look like the masked class.
+    /// </summary>
+    public double WholeImageProbability { get; init; }
+
     /// <summary>No augmentation at all: runtime crops only.</summary>
     public static AugmentationOptions None { get; } = new()
     {
@@ -75,6 +82,7 @@ public sealed record AugmentationOptions
         Check(UndetectedScaleJitter, 0, 0.5, nameof(UndetectedScaleJitter));
         Check(UndetectedOffsetJitter, 0, 0.3, nameof(UndetectedOffsetJitter));
         Check(DetectedJitter, 0, 0.3, nameof(DetectedJitter));
+        Check(WholeImageProbability, 0, 1, nameof(WholeImageProbability));
     }
 
     private static void Check(double value, double min, double max, string name)

@@ -19,7 +19,7 @@ public sealed class Augmenter(AugmentationOptions options, InputSpec spec)
     private Rect2d CropBox(Size image, Rect? face, Random random)
     {
         double x, y, w, h;
-        if (face is { } f)
+        if (face is { } f && !FramedAsWholeImage(random))
         {
             var scale = 1 + Symmetric(random, options.DetectedJitter);
             w = f.Width * (1 + 2 * spec.CropMargin) * scale;
@@ -38,6 +38,10 @@ public sealed class Augmenter(AugmentationOptions options, InputSpec spec)
 
         return new Rect2d(x, y, w, h);
     }
+
+    // No draw when the option is off, so earlier recipes reproduce their exact random sequence.
+    private bool FramedAsWholeImage(Random random) =>
+        options.WholeImageProbability > 0 && random.NextDouble() < options.WholeImageProbability;
 
     private Mat Warp(Mat bgr, Rect2d crop, Random random)
     {

@@ -31,11 +31,50 @@ public class AugmenterTests
     }
 
     [Fact]
+    public void Augment_WholeImageAlways_FramesADetectedFaceLikeAnUndetectedOne()
+    {
+        using var image = Gradient(120, 100);
+        var face = new Rect(40, 50, 40, 40);
+        var whole = new Augmenter(AugmentationOptions.None with { WholeImageProbability = 1 }, InputSpec.Default);
+        var detected = new Augmenter(AugmentationOptions.None, InputSpec.Default);
+
+        using var framedAsWhole = whole.Augment(image, face, new Random(3));
+        using var undetected = detected.Augment(image, null, new Random(3));
+        using var framedAsFace = detected.Augment(image, face, new Random(3));
+
+        Assert.Equal(0, Cv2.Norm(framedAsWhole, undetected, NormTypes.L1));
+        Assert.NotEqual(0, Cv2.Norm(framedAsFace, undetected, NormTypes.L1));
+    }
+
+    [Fact]
+    public void Augment_WholeImageOff_DrawsNoExtraRandomNumber()
+    {
+        // Models trained before the option existed must reproduce exactly: with it off, the random sequence is unchanged.
+        using var image = Gradient(120, 100);
+        var face = new Rect(40, 50, 40, 40);
+        var off = new CountingRandom(7);
+        var on = new CountingRandom(7);
+
+        using var withOff = new Augmenter(AugmentationOptions.None, InputSpec.Default).Augment(image, face, off);
+        using var withOn = new Augmenter(AugmentationOptions.None with { WholeImageProbability = 0.5 }, InputSpec.Default).Augment(image, face, on);
+
+        Assert.Equal(off.Draws + 1, on.Draws);
+    }
+
+    [Fact]
     public void Validate_RotationAboveForty_ThrowsNamingTheKey()
     {
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AugmentationOptions { RotationDegrees = 50 }.Validate());
 
         Assert.Contains("Augmentation:RotationDegrees must be 0-40", error.Message);
+    }
+
+    [Fact]
+    public void Validate_WholeImageAboveOne_ThrowsNamingTheKey()
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new AugmentationOptions { WholeImageProbability = 1.5 }.Validate());
+
+        Assert.Contains("Augmentation:WholeImageProbability must be 0-1", error.Message);
     }
 
     [Fact]
@@ -51,5 +90,29 @@ public class AugmenterTests
         using var gray = difference.CvtColor(ColorConversionCodes.BGR2GRAY);
         Assert.Equal(0, Cv2.CountNonZero(gray[new Rect(30, 12, 40, 15)]));   // forehead and eyes untouched
         Assert.True(Cv2.CountNonZero(gray[new Rect(30, 70, 40, 15)]) > 400); // mouth and chin covered
+    }
+
+    private static Mat Gradient(int rows, int cols)
+    {
+        var image = new Mat(rows, cols, MatType.CV_8UC3, Scalar.All(0));
+        for (var y = 0; y < rows; y++)
+        {
+            Cv2.Line(image, new Point(0, y), new Point(cols - 1, y), new Scalar(y * 2, 255 - y * 2, (y * 7) % 256));
+        }
+
+        Cv2.Circle(image, new Point(60, 70), 15, Scalar.White, -1);
+        return image;
+    }
+
+    /// <summary>Counts draws: a class derived from Random makes every public draw call Sample.</summary>
+    private sealed class CountingRandom(int seed) : Random(seed)
+    {
+        public int Draws { get; private set; }
+
+        protected override double Sample()
+        {
+            Draws++;
+            return base.Sample();
+        }
     }
 }
