@@ -39,7 +39,7 @@ internal static class TrainCommand
         var shift = new Option<double>("--shift") { Description = "Max shift fraction (0-0.3).", DefaultValueFactory = _ => 0.1 };
         var zoom = new Option<double>("--zoom") { Description = "Max zoom fraction (0-0.6).", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
         var shear = new Option<double>("--shear") { Description = "Max shear, degrees (0-25).", DefaultValueFactory = _ => 8 };
-        var wholeImage = new Option<double>("--whole-image") { Description = "Share of detected faces framed as the whole image, as if none were found, so that framing is no class cue (0-1).", DefaultValueFactory = _ => 0 };
+        var wholeImage = new Option<double>("--whole-image") { Description = "Share of detected faces framed as the whole image, as if none were found, so that framing is no class cue (0-1).", DefaultValueFactory = _ => new AugmentationOptions().WholeImageProbability };
         var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG and low-resolution augmentation." };
 
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")

@@ -52,10 +52,10 @@ public sealed record AugmentationOptions
 
     /// <summary>
     /// Share of images with a detected face that are framed as if none had been found (the whole image, with the
-    /// undetected jitter). Default 0. The cascade finds far more bare faces than masked ones, so without this a
+    /// undetected jitter). Default 0.5. The cascade finds far more bare faces than masked ones, so without this a
     /// tight detector frame is itself a sign of "no mask" and undetected bare faces look like the masked class.
     /// </summary>
-    public double WholeImageProbability { get; init; }
+    public double WholeImageProbability { get; init; } = 0.5;
 
     /// <summary>No augmentation at all: runtime crops only.</summary>
     public static AugmentationOptions None { get; } = new()
@@ -63,6 +63,7 @@ public sealed record AugmentationOptions
         RotationDegrees = 0, ShiftFraction = 0, ShearDegrees = 0, ZoomFraction = 0, HorizontalFlip = false,
         Brightness = 0, Contrast = 0, ColourTemperature = 0, BlurProbability = 0, NoiseProbability = 0,
         JpegProbability = 0, LowResolutionProbability = 0, UndetectedScaleJitter = 0, UndetectedOffsetJitter = 0, DetectedJitter = 0,
+        WholeImageProbability = 0,
     };
 
     public void Validate()
