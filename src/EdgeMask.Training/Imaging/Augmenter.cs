@@ -6,8 +6,9 @@ namespace EdgeMask.Training.Imaging;
 public sealed class Augmenter(AugmentationOptions options, InputSpec spec)
 {
     /// <summary>
-    /// Crops <paramref name="bgr"/> around <paramref name="face"/> (runtime margin, jittered) or, without a detection,
-    /// around the whole image with random scale and offset, then applies geometric and photometric augmentation.
+    /// Crops <paramref name="bgr"/> around <paramref name="face"/> (runtime margin, jittered) or, without a detection
+    /// and for a share of detected faces (<see cref="AugmentationOptions.WholeImageProbability"/>), around the whole
+    /// image with random scale and offset, then applies geometric and photometric augmentation.
     /// </summary>
     public Mat Augment(Mat bgr, Rect? face, Random random)
     {
