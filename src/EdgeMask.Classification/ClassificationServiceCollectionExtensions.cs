@@ -1,4 +1,5 @@
 using EdgeMask.Core.Control;
+using EdgeMask.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public static class ClassificationServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClassificationOptions>, ClassificationOptionsValidator>());
 
+        services.AddLastValidOptions();
         services.TryAddSingleton<RuntimeControls>();
         services.TryAddSingleton<IMaskClassifier, OnnxMaskClassifier>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MaskClassifierStartup>());

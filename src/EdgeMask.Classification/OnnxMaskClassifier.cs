@@ -2,7 +2,7 @@ using EdgeMask.Core.Control;
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using EdgeMask.Core.Settings;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
@@ -17,7 +17,7 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
 {
     private static readonly MaskPrediction OutsideFrame = new(MaskStatus.Uncertain, 0f, MaskStatus.Uncertain);
 
-    private readonly IOptionsMonitor<ClassificationOptions> _options;
+    private readonly LastValidOptions<ClassificationOptions> _options;
     private readonly RuntimeControls _controls;
     private readonly LoadedMaskModel _model;
     private readonly RunOptions _runOptions = new();
@@ -34,11 +34,11 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
 
-    public OnnxMaskClassifier(IOptionsMonitor<ClassificationOptions> options, RuntimeControls controls, ILogger<OnnxMaskClassifier> logger)
+    public OnnxMaskClassifier(LastValidOptions<ClassificationOptions> options, RuntimeControls controls, ILogger<OnnxMaskClassifier> logger)
     {
         _options = options;
         _controls = controls;
-        var settings = options.CurrentValue;
+        var settings = options.Current;
         var path = settings.ResolveModelPath();
 
         using (var sessionOptions = InferenceSessionOptionsFactory.Create(settings, path))
@@ -83,12 +83,12 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
 
     /// <summary>The margin crops get now: configuration, else the model's trained margin, else the default.</summary>
     public double CropMarginFraction =>
-        _options.CurrentValue.CropMarginFraction ?? _model.Info.TrainedCropMargin ?? ClassificationOptions.DefaultCropMarginFraction;
+        _options.Current.CropMarginFraction ?? _model.Info.TrainedCropMargin ?? ClassificationOptions.DefaultCropMarginFraction;
 
     /// <summary>The confidence below which a face is uncertain: the runtime override, else configuration.</summary>
-    public double ConfidenceThreshold => _controls.MaskConfidenceThreshold ?? _options.CurrentValue.MinConfidence;
+    public double ConfidenceThreshold => _controls.MaskConfidenceThreshold ?? _options.Current.MinConfidence;
 
-    public IReadOnlyList<MaskPrediction> Classify(Mat bgrFrame, IReadOnlyList<PixelBox> faces)
+    public IReadOnlyList<MaskPrediction> Classify(Mat bgrFrame, IReadOnlyList<FaceDetection> faces)
     {
         ArgumentNullException.ThrowIfNull(bgrFrame);
         ArgumentNullException.ThrowIfNull(faces);
@@ -108,7 +108,7 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
         var filled = 0;
         for (var face = 0; face < faces.Count; face++)
         {
-            if (!FaceCrop.TryExtract(bgrFrame, faces[face], margin, _crop, _inputSize))
+            if (!FaceCrop.TryExtract(bgrFrame, faces[face].Box, margin, _crop, _inputSize))
             {
                 results[face] = OutsideFrame;
                 continue;

@@ -14,13 +14,18 @@ public sealed class DetectionOptions
 
     public const string HaarDetector = "haar";
 
+    public const string YuNetDetector = "yunet";
+
     public const string DefaultCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_frontalface_default.xml";
 
     public const string DefaultEyeCascadePath = "/usr/share/opencv4/haarcascades/haarcascade_eye.xml";
 
-    /// <summary>Which detector finds faces. Default <c>haar</c>; the only one supported today.</summary>
+    /// <summary>
+    /// Which detector finds faces: <c>yunet</c> (default; OpenCV's DNN face detector, settings in <see cref="YuNet"/>)
+    /// or <c>haar</c> (the cascade in <see cref="CascadePath"/>). Read once at start.
+    /// </summary>
     [Required]
-    public string Detector { get; set; } = HaarDetector;
+    public string Detector { get; set; } = YuNetDetector;
 
     /// <summary>
     /// Haar cascade XML file. Default is the frontal-face cascade from Debian's <c>opencv-data</c> package;
@@ -30,11 +35,23 @@ public sealed class DetectionOptions
     public string CascadePath { get; set; } = DefaultCascadePath;
 
     /// <summary>
-    /// Detection runs on the grayscale frame resized by this factor; boxes are scaled back to full resolution.
-    /// Default 0.5, range 0.1-1 (1 = no downscale).
+    /// The size, in detection-frame pixels, that <see cref="MinFaceSizePixels"/> is shrunk to when
+    /// <see cref="DownscaleFactor"/> is unset: 24 px, the frontal-face cascades' window, and the smallest size at
+    /// which YuNet still finds most faces (docs/detector-study.md: 85 % of masked faces at 24-48 px, 71 % at 16-32).
+    /// </summary>
+    public const int SmallestFaceInDetectionFramePixels = 24;
+
+    /// <summary>
+    /// Detection runs on the frame resized by this factor; boxes are scaled back to full resolution. Default unset:
+    /// <see cref="SmallestFaceInDetectionFramePixels"/> / <see cref="MinFaceSizePixels"/>, at most 1 (0.75 for the
+    /// default 32 px), so the cost follows the smallest face asked for, whatever the camera's resolution. Range 0.1-1.
     /// </summary>
     [Range(0.1, 1.0)]
-    public double DownscaleFactor { get; set; } = 0.5;
+    public double? DownscaleFactor { get; set; }
+
+    /// <summary>The factor in force: <see cref="DownscaleFactor"/> if set, else derived from <see cref="MinFaceSizePixels"/>.</summary>
+    public double EffectiveDownscaleFactor =>
+        DownscaleFactor ?? Math.Clamp((double)SmallestFaceInDetectionFramePixels / Math.Max(1, MinFaceSizePixels), 0.1, 1.0);
 
     /// <summary>Step between the cascade's search scales. Default 1.1, range 1.01-2.</summary>
     [Range(1.01, 2.0)]
@@ -45,12 +62,13 @@ public sealed class DetectionOptions
     public int MinNeighbors { get; set; } = 5;
 
     /// <summary>
-    /// Smallest face width to report, in full-resolution pixels. Default 48, range 1-4096.
-    /// The cascade's own window (24 px for the frontal-face cascades) divided by <see cref="DownscaleFactor"/>
-    /// is the smallest face that can be found at all.
+    /// Smallest face width to report, in full-resolution pixels. Default 32 (a face about 2.5 m from a 640x480 camera
+    /// with a 62 degree field of view), range 1-4096. It also sets the detection scale unless
+    /// <see cref="DownscaleFactor"/> is given. With a cascade, its window (24 px) divided by the scale is the smallest
+    /// face that can be found at all.
     /// </summary>
     [Range(1, 4096)]
-    public int MinFaceSizePixels { get; set; } = 48;
+    public int MinFaceSizePixels { get; set; } = 32;
 
     /// <summary>Largest face width to report, in full-resolution pixels; 0 = no limit. Default 0, range 0-8192.</summary>
     [Range(0, 8192)]
@@ -107,8 +125,14 @@ public sealed class DetectionOptions
     public static string ResolvePath(string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
 
-    /// <summary>True when <see cref="Detector"/> names the Haar cascade (the default) rather than a learned detector.</summary>
+    /// <summary>True when <see cref="Detector"/> names the Haar cascade rather than YuNet or a learned detector.</summary>
     public bool UsesHaar => string.Equals(Detector?.Trim(), HaarDetector, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when <see cref="Detector"/> names YuNet (the default).</summary>
+    public bool UsesYuNet => string.Equals(Detector?.Trim(), YuNetDetector, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Settings of the YuNet detector (<c>Detection:YuNet</c>), used when <see cref="Detector"/> is <c>yunet</c>.</summary>
+    public YuNet.YuNetOptions YuNet { get; set; } = new();
 
     /// <summary>Settings of the learned detectors (<c>Detection:Learned</c>), used when <see cref="Detector"/> is tiny or ssd.</summary>
     public Learned.LearnedDetectorOptions Learned { get; set; } = new();

@@ -12,9 +12,9 @@ internal sealed class DetectionOptionsValidator : IValidateOptions<DetectionOpti
     {
         var failures = new List<string>();
 
-        if (!options.UsesHaar && !LearnedFaceDetectorFactory.TryParseKind(options.Detector, out _))
+        if (!options.UsesHaar && !options.UsesYuNet && !LearnedFaceDetectorFactory.TryParseKind(options.Detector, out _))
         {
-            failures.Add($"{Section}:Detector '{options.Detector}' is not supported; use '{DetectionOptions.HaarDetector}', 'tiny' or 'ssd'");
+            failures.Add($"{Section}:Detector '{options.Detector}' is not supported; use '{DetectionOptions.YuNetDetector}' or '{DetectionOptions.HaarDetector}'");
         }
 
         if (string.IsNullOrWhiteSpace(options.CascadePath))

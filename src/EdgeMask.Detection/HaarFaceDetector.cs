@@ -1,7 +1,7 @@
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using EdgeMask.Core.Settings;
 using OpenCvSharp;
 
 namespace EdgeMask.Detection;
@@ -16,7 +16,7 @@ internal sealed class HaarFaceDetector : IFaceSizeRangeDetector
     private const string CascadePackageHint =
         "Install Debian's opencv-data package (sudo apt-get install opencv-data) or set Detection:CascadePath to a Haar cascade XML file.";
 
-    private readonly IOptionsMonitor<DetectionOptions> _options;
+    private readonly LastValidOptions<DetectionOptions> _options;
     private readonly CascadeClassifier _cascade;
     private readonly CascadeClassifier[] _additionalCascades;
     private readonly CascadeClassifier? _eyeCascade;
@@ -24,10 +24,10 @@ internal sealed class HaarFaceDetector : IFaceSizeRangeDetector
     private readonly Mat _gray = new();
     private readonly Mat _small = new();
 
-    public HaarFaceDetector(IOptionsMonitor<DetectionOptions> options, ILogger<HaarFaceDetector> logger)
+    public HaarFaceDetector(LastValidOptions<DetectionOptions> options, ILogger<HaarFaceDetector> logger)
     {
         _options = options;
-        var settings = options.CurrentValue;
+        var settings = options.Current;
         CascadePath = settings.ResolveCascadePath();
         _cascade = LoadCascade(CascadePath, "Detection:CascadePath");
         CascadeWindow = _cascade.GetOriginalWindowSize();
@@ -50,29 +50,31 @@ internal sealed class HaarFaceDetector : IFaceSizeRangeDetector
             CascadePath,
             CascadeWindow.Width,
             CascadeWindow.Height,
-            settings.DownscaleFactor,
+            settings.EffectiveDownscaleFactor,
             settings.MinFaceSizePixels,
             settings.MaxFaceSizePixels == 0 ? "any" : settings.MaxFaceSizePixels.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        var smallestFindable = (int)Math.Ceiling(CascadeWindow.Width / settings.DownscaleFactor);
+        var smallestFindable = (int)Math.Ceiling(CascadeWindow.Width / settings.EffectiveDownscaleFactor);
         if (smallestFindable > settings.MinFaceSizePixels)
         {
             logger.LogWarning(
                 "Detection:MinFaceSizePixels is {MinFace} px but at DownscaleFactor {DownscaleFactor:0.###} the cascade cannot find faces under {Smallest} px",
                 settings.MinFaceSizePixels,
-                settings.DownscaleFactor,
+                settings.EffectiveDownscaleFactor,
                 smallestFindable);
         }
     }
 
     public string CascadePath { get; }
 
+    public bool SearchesGrey => true;
+
     /// <summary>The cascade's training window: the smallest face it can find, in detection-frame pixels.</summary>
     public Size CascadeWindow { get; }
 
     public IReadOnlyList<FaceDetection> Detect(Mat bgrFrame)
     {
-        var settings = _options.CurrentValue;
+        var settings = _options.Current;
         return Detect(bgrFrame, settings.MinFaceSizePixels, settings.MaxFaceSizePixels);
     }
 
@@ -84,7 +86,7 @@ internal sealed class HaarFaceDetector : IFaceSizeRangeDetector
             throw new ArgumentException("The frame is empty.", nameof(bgrFrame));
         }
 
-        var settings = _options.CurrentValue;
+        var settings = _options.Current;
         var detectionFrame = PrepareDetectionFrame(bgrFrame, settings);
 
         // The actual resize ratio, not the configured factor: rounding of odd frame sizes must not shift boxes.
@@ -152,10 +154,10 @@ internal sealed class HaarFaceDetector : IFaceSizeRangeDetector
         }
 
         var detectionFrame = _gray;
-        if (settings.DownscaleFactor < 1.0)
+        if (settings.EffectiveDownscaleFactor < 1.0)
         {
-            var width = Math.Max(1, (int)Math.Round(frame.Width * settings.DownscaleFactor));
-            var height = Math.Max(1, (int)Math.Round(frame.Height * settings.DownscaleFactor));
+            var width = Math.Max(1, (int)Math.Round(frame.Width * settings.EffectiveDownscaleFactor));
+            var height = Math.Max(1, (int)Math.Round(frame.Height * settings.EffectiveDownscaleFactor));
             Cv2.Resize(_gray, _small, new Size(width, height), interpolation: InterpolationFlags.Area);
             detectionFrame = _small;
         }

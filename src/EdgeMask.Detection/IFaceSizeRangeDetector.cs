@@ -9,7 +9,10 @@ namespace EdgeMask.Detection;
 /// </summary>
 internal interface IFaceSizeRangeDetector : IFaceDetector
 {
-    /// <param name="bgrFrame">The image to search, in its own pixels: BGR, BGRA or already grey.</param>
+    /// <summary>True when the detector works on grey images, so a caller may hand it a grey window (a third of the pixels to shrink).</summary>
+    bool SearchesGrey { get; }
+
+    /// <param name="bgrFrame">The image to search, in its own pixels: BGR, or grey when <see cref="SearchesGrey"/>.</param>
     /// <param name="minFaceSizePixels">Smallest face width to report, in pixels of <paramref name="bgrFrame"/>.</param>
     /// <param name="maxFaceSizePixels">Largest face width to report, in pixels of <paramref name="bgrFrame"/>; 0 = no limit.</param>
     IReadOnlyList<FaceDetection> Detect(Mat bgrFrame, int minFaceSizePixels, int maxFaceSizePixels);

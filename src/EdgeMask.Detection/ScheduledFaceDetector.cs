@@ -1,6 +1,6 @@
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
-using Microsoft.Extensions.Options;
+using EdgeMask.Core.Settings;
 using OpenCvSharp;
 
 namespace EdgeMask.Detection;
@@ -31,7 +31,7 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
 
     private readonly IFaceDetector _inner;
     private readonly IFaceSizeRangeDetector? _sizeRange;
-    private readonly IOptionsMonitor<DetectionOptions> _options;
+    private readonly LastValidOptions<DetectionOptions> _options;
     private readonly MotionMap _motion = new();
     private readonly Mat _window = new();
     private readonly Mat _windowGray = new();
@@ -44,7 +44,7 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
     /// False for detectors whose cost does not shrink with the image (the learned ones resize every input to a
     /// fixed size, so a window costs as much as the frame): those get whole-frame scans while faces are in view.
     /// </param>
-    public ScheduledFaceDetector(IFaceDetector inner, IOptionsMonitor<DetectionOptions> options, bool scanRegions = true)
+    public ScheduledFaceDetector(IFaceDetector inner, LastValidOptions<DetectionOptions> options, bool scanRegions = true)
     {
         _inner = inner;
         _sizeRange = inner as IFaceSizeRangeDetector;
@@ -66,7 +66,7 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
 
     public IReadOnlyList<FaceDetection> Detect(Mat bgrFrame)
     {
-        var options = _options.CurrentValue;
+        var options = _options.Current;
         if (options.FullScanEveryFrames <= 1)
         {
             return FullScan(bgrFrame, motionKnown: false);
@@ -195,9 +195,9 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
     {
         using var region = new Mat(frame, new Rect(window.X, window.Y, window.Width, window.Height));
         var source = region;
-        if (_sizeRange is not null && region.Channels() == 3)
+        if (_sizeRange is { SearchesGrey: true } && region.Channels() == 3)
         {
-            // The cascade works on grey anyway: shrinking one channel instead of three is a third of the work.
+            // A cascade works on grey anyway: shrinking one channel instead of three is a third of the work.
             Cv2.CvtColor(region, _windowGray, ColorConversionCodes.BGR2GRAY);
             source = _windowGray;
         }
@@ -211,18 +211,11 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
             source.CopyTo(_window);
         }
 
-        var minimum = Math.Max(_options.CurrentValue.MinFaceSizePixels, (int)Math.Floor(smallestWidth * scale));
+        var minimum = Math.Max(_options.Current.MinFaceSizePixels, (int)Math.Floor(smallestWidth * scale));
         var faces = _sizeRange is null
             ? _inner.Detect(_window)
             : _sizeRange.Detect(_window, minimum, largestWidth == 0 ? 0 : Math.Max(minimum, (int)Math.Ceiling(largestWidth * scale)));
-        var placed = new List<FaceDetection>(faces.Count);
-        foreach (var face in faces)
-        {
-            var box = face.Box.Scale(1 / scale);
-            placed.Add(face with { Box = box with { X = box.X + window.X, Y = box.Y + window.Y } });
-        }
-
-        return placed;
+        return faces.Select(face => face.Transform(1 / scale, window.X, window.Y)).ToList();
     }
 
     /// <summary>A changed area grown by a face width on every side, so a face at its edge is searched whole.</summary>

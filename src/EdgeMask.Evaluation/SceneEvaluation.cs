@@ -47,15 +47,15 @@ public sealed record SceneEvaluation(
                 (isMasked ? maskedBySize : unmaskedBySize).AddTruth(faces[t].Box.Width, found);
                 if (found)
                 {
-                    classified.Add(new ClassifiedSample(faces[t].Label, result.Predictions[prediction]));
+                    classified.Add(new ClassifiedSample(faces[t].Label, result.Faces[prediction].Mask));
                 }
             }
 
-            for (var p = 0; p < result.Detections.Count; p++)
+            for (var p = 0; p < result.Faces.Count; p++)
             {
                 var correct = result.Matching.PredictionToTruth[p] >= 0;
                 overall.AddPrediction(correct);
-                bySize[FaceSizeBuckets.Of(result.Detections[p].Box.Width)].AddPrediction(correct);
+                bySize[FaceSizeBuckets.Of(result.Faces[p].Box.Width)].AddPrediction(correct);
             }
 
             if (result.TruthSomeoneUnmasked == result.PredictedSomeoneUnmasked)

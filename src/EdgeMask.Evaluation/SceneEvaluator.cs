@@ -1,8 +1,6 @@
-using System.Diagnostics;
-using EdgeMask.Classification;
+using EdgeMask.Analysis;
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
-using EdgeMask.Detection;
 using EdgeMask.Evaluation.Annotations;
 using EdgeMask.Evaluation.Scoring;
 using OpenCvSharp;
@@ -10,21 +8,12 @@ using OpenCvSharp;
 namespace EdgeMask.Evaluation;
 
 /// <summary>
-/// Runs the daemon's own detector and classifier over annotated photos and scores detection (recall and
-/// precision at IoU 0.5, by face size and by label), classification of matched faces, and the image-level
-/// "someone is unmasked" decision.
+/// Runs the daemon's own frame analysis (detector and classifier) over annotated photos and scores detection
+/// (recall and precision at IoU 0.5, by face size and by label), classification of matched faces, and the
+/// image-level "someone is unmasked" decision.
 /// </summary>
-public sealed class SceneEvaluator
+public sealed class SceneEvaluator(IFrameAnalyzer analyzer)
 {
-    private readonly IFaceDetector _detector;
-    private readonly IMaskClassifier _classifier;
-
-    public SceneEvaluator(IFaceDetector detector, IMaskClassifier classifier)
-    {
-        _detector = detector;
-        _classifier = classifier;
-    }
-
     /// <param name="onImage">Called after each image with the image and its result, e.g. to dump mistakes.</param>
     public SceneEvaluation Evaluate(string imageDirectory, IReadOnlyList<AnnotatedImage> annotations, Action<Mat, ImageResult>? onImage = null)
     {
@@ -39,13 +28,10 @@ public sealed class SceneEvaluator
                 throw new InvalidDataException($"Image '{path}' (named by the annotation of {annotation.ImageFile}) is missing or not readable.");
             }
 
-            var started = Stopwatch.GetTimestamp();
-            var detections = _detector.Detect(image);
-            var boxes = detections.Select(d => d.Box).ToArray();
-            var predictions = boxes.Length == 0 ? [] : _classifier.Classify(image, boxes);
-            processing += Stopwatch.GetElapsedTime(started);
+            var analyzed = analyzer.Analyze(image, results.Count, DateTimeOffset.UnixEpoch);
+            processing += analyzed.DetectionTime + analyzed.ClassificationTime;
 
-            var result = Score(annotation, detections, predictions);
+            var result = Score(annotation, analyzed.Analysis.Faces);
             results.Add(result);
             onImage?.Invoke(image, result);
         }
@@ -53,30 +39,29 @@ public sealed class SceneEvaluator
         return SceneEvaluation.From(results, processing);
     }
 
-    /// <summary>Matches one image's detections to its annotation; pure, for tests with hand-computed answers.</summary>
-    public static ImageResult Score(AnnotatedImage annotation, IReadOnlyList<FaceDetection> detections, IReadOnlyList<MaskPrediction> predictions)
+    /// <summary>Matches one image's found faces to its annotation; pure, for tests with hand-computed answers.</summary>
+    public static ImageResult Score(AnnotatedImage annotation, IReadOnlyList<FaceObservation> faces)
     {
         var truths = annotation.Faces.Select(f => f.Box).ToArray();
-        var matching = BoxMatcher.Match(truths, detections.Select(d => new ScoredBox(d.Box, d.Score)).ToArray());
-        return new ImageResult(annotation, detections, predictions, matching);
+        var matching = BoxMatcher.Match(truths, faces.Select(f => new ScoredBox(f.Box, f.DetectionScore)).ToArray());
+        return new ImageResult(annotation, faces, matching);
     }
 }
 
-/// <summary>One image's detections, predictions and how they matched the annotation.</summary>
+/// <summary>One image's found faces with their verdicts, and how they matched the annotation.</summary>
 public sealed record ImageResult(
     AnnotatedImage Annotation,
-    IReadOnlyList<FaceDetection> Detections,
-    IReadOnlyList<MaskPrediction> Predictions,
+    IReadOnlyList<FaceObservation> Faces,
     BoxMatching Matching)
 {
     public bool TruthSomeoneUnmasked => Annotation.Faces.Any(f => f.Label != MaskStatus.Mask);
 
-    public bool PredictedSomeoneUnmasked => Predictions.Any(p => p.Status is MaskStatus.NoMask or MaskStatus.WornIncorrectly);
+    public bool PredictedSomeoneUnmasked => Faces.Any(f => f.Mask.Status is MaskStatus.NoMask or MaskStatus.WornIncorrectly);
 
     public bool HasMistakes =>
         Matching.TruthToPrediction.Any(p => p < 0)
         || Matching.PredictionToTruth.Any(t => t < 0)
-        || Enumerable.Range(0, Annotation.Faces.Count).Any(t => Matching.TruthToPrediction[t] is var p && p >= 0 && Predictions[p].Status != Annotation.Faces[t].Label);
+        || Enumerable.Range(0, Annotation.Faces.Count).Any(t => Matching.TruthToPrediction[t] is var p && p >= 0 && Faces[p].Mask.Status != Annotation.Faces[t].Label);
 
     public IEnumerable<PixelBox> MissedFaces => Enumerable.Range(0, Annotation.Faces.Count).Where(t => Matching.TruthToPrediction[t] < 0).Select(t => Annotation.Faces[t].Box);
 }

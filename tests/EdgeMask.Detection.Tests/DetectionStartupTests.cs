@@ -9,7 +9,7 @@ public sealed class DetectionStartupTests
     public void Create_MissingCascade_NamesTheFileAndThePackage()
     {
         var path = Path.Combine(Path.GetTempPath(), $"edgemask-absent-{Guid.NewGuid():N}.xml");
-        using var harness = DetectorHarness.Create(("CascadePath", path));
+        using var harness = DetectorHarness.CreateHaar(("CascadePath", path));
 
         var error = Assert.Throws<FaceDetectorException>(() => harness.Detector);
 
@@ -27,7 +27,7 @@ public sealed class DetectionStartupTests
         File.WriteAllText(path, "<?xml version=\"1.0\"?>\n<opencv_storage><nothing>1</nothing></opencv_storage>\n");
         try
         {
-            using var harness = DetectorHarness.Create(("CascadePath", path));
+            using var harness = DetectorHarness.CreateHaar(("CascadePath", path));
 
             var error = Assert.Throws<FaceDetectorException>(() => harness.Detector);
 
@@ -45,26 +45,32 @@ public sealed class DetectionStartupTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"edgemask-absent-{Guid.NewGuid():N}.xml");
 
-        var error = await Assert.ThrowsAsync<FaceDetectorException>(() => DetectorHarness.StartHostAsync(("CascadePath", path)));
+        var error = await Assert.ThrowsAsync<FaceDetectorException>(() => DetectorHarness.StartHaarHostAsync(("CascadePath", path)));
 
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task HostStart_DefaultSettings_LoadsDebiansCascade()
+    public async Task HostStart_Haar_LoadsDebiansCascade()
     {
         Assert.True(File.Exists(SystemTools.FrontalFaceDefault), "opencv-data must be installed");
 
+        await DetectorHarness.StartHaarHostAsync();
+    }
+
+    [Fact]
+    public async Task HostStart_DefaultSettings_LoadsTheShippedYuNet()
+    {
         await DetectorHarness.StartHostAsync();
     }
 
     [Theory]
-    [InlineData("Detector", "yolo", "Detection:Detector 'yolo' is not supported; use 'haar'")]
+    [InlineData("Detector", "yolo", "Detection:Detector 'yolo' is not supported; use 'yunet' or 'haar'")]
     [InlineData("DownscaleFactor", "0", "DownscaleFactor")]
     [InlineData("ScaleFactor", "1", "ScaleFactor")]
     [InlineData("MinNeighbors", "-1", "MinNeighbors")]
     [InlineData("MinFaceSizePixels", "0", "MinFaceSizePixels")]
-    [InlineData("MaxFaceSizePixels", "30", "Detection:MaxFaceSizePixels (30) must be 0 (no limit) or at least Detection:MinFaceSizePixels (48)")]
+    [InlineData("MaxFaceSizePixels", "30", "Detection:MaxFaceSizePixels (30) must be 0 (no limit) or at least Detection:MinFaceSizePixels (32)")]
     public async Task HostStart_InvalidSetting_FailsValidationNamingTheKey(string key, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DetectorHarness.StartHostAsync((key, value)));
@@ -77,12 +83,13 @@ public sealed class DetectionStartupTests
     {
         var options = new DetectionOptions();
 
-        Assert.Equal("haar", options.Detector);
+        Assert.Equal("yunet", options.Detector);
         Assert.Equal(SystemTools.FrontalFaceDefault, options.CascadePath);
-        Assert.Equal(0.5, options.DownscaleFactor);
+        Assert.Null(options.DownscaleFactor);
+        Assert.Equal(0.75, options.EffectiveDownscaleFactor);
         Assert.Equal(1.1, options.ScaleFactor);
         Assert.Equal(5, options.MinNeighbors);
-        Assert.Equal(48, options.MinFaceSizePixels);
+        Assert.Equal(32, options.MinFaceSizePixels);
         Assert.Equal(0, options.MaxFaceSizePixels);
         Assert.False(options.EqualizeHistogram);
         Assert.Null(options.Contrast);

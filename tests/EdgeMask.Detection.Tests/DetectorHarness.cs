@@ -21,9 +21,14 @@ internal sealed class DetectorHarness : IDisposable
 
     public IServiceProvider Services => _services;
 
+    /// <summary>A Haar cascade detector with the given settings, as <see cref="Create"/> makes it.</summary>
+    public static DetectorHarness CreateHaar(params (string Key, string? Value)[] settings) =>
+        Create([("Detector", "haar"), .. settings]);
+
     /// <summary>
-    /// A detector with the given settings. Unless a test sets it, the frame scheduler is off, so each call is a
-    /// full scan of that image (the tests of the cascade itself call Detect on unrelated images).
+    /// A detector with the given settings (the product's default detector, YuNet, unless they name another). Unless a
+    /// test sets it, the frame scheduler is off, so each call is a full scan of that image (the tests of the detectors
+    /// themselves call Detect on unrelated images).
     /// </summary>
     public static DetectorHarness Create(params (string Key, string? Value)[] settings)
     {
@@ -52,6 +57,10 @@ internal sealed class DetectorHarness : IDisposable
     }
 
     public void Dispose() => _services.Dispose();
+
+    /// <summary>Starts a real host with the Haar cascade detector, as <see cref="StartHostAsync"/> does.</summary>
+    public static Task StartHaarHostAsync(params (string Key, string? Value)[] settings) =>
+        StartHostAsync([("Detector", "haar"), .. settings]);
 
     /// <summary>Starts a real host with the detection area, the way the daemon does.</summary>
     public static async Task StartHostAsync(params (string Key, string? Value)[] settings)

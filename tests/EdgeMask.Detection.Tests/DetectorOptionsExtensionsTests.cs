@@ -23,7 +23,7 @@ public sealed class DetectorOptionsExtensionsTests
     public void Create_MissingAdditionalCascade_NamesTheFileAndItsKey()
     {
         var path = Path.Combine(Path.GetTempPath(), $"edgemask-absent-{Guid.NewGuid():N}.xml");
-        using var harness = DetectorHarness.Create(("AdditionalCascadePaths:0", SystemTools.HaarCascadeDirectory + "/haarcascade_frontalface_alt2.xml"), ("AdditionalCascadePaths:1", path));
+        using var harness = DetectorHarness.CreateHaar(("AdditionalCascadePaths:0", SystemTools.HaarCascadeDirectory + "/haarcascade_frontalface_alt2.xml"), ("AdditionalCascadePaths:1", path));
 
         var error = Assert.Throws<FaceDetectorException>(() => harness.Detector);
 
@@ -35,7 +35,7 @@ public sealed class DetectorOptionsExtensionsTests
     public void Create_MissingEyeCascadeWithFallbackOn_NamesTheKey()
     {
         var path = Path.Combine(Path.GetTempPath(), $"edgemask-absent-{Guid.NewGuid():N}.xml");
-        using var harness = DetectorHarness.Create(("EyePairFallback", "true"), ("EyeCascadePath", path));
+        using var harness = DetectorHarness.CreateHaar(("EyePairFallback", "true"), ("EyeCascadePath", path));
 
         var error = Assert.Throws<FaceDetectorException>(() => harness.Detector);
 
@@ -45,7 +45,7 @@ public sealed class DetectorOptionsExtensionsTests
     [Fact]
     public void Create_MissingEyeCascadeWithFallbackOff_IsNotLoaded()
     {
-        using var harness = DetectorHarness.Create(("EyeCascadePath", "/nonexistent/eye.xml"));
+        using var harness = DetectorHarness.CreateHaar(("EyeCascadePath", "/nonexistent/eye.xml"));
 
         Assert.NotNull(harness.Detector);
     }
@@ -56,7 +56,7 @@ public sealed class DetectorOptionsExtensionsTests
     [InlineData("AdditionalCascadePaths:0", " ", "Detection:AdditionalCascadePaths:0 must name a cascade XML file")]
     public async Task HostStart_InvalidNewSetting_FailsValidationNamingTheKey(string key, string value, string expected)
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DetectorHarness.StartHostAsync((key, value)));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DetectorHarness.StartHaarHostAsync((key, value)));
 
         Assert.Contains(error.Failures, failure => failure.Contains(expected, StringComparison.Ordinal));
     }
@@ -64,7 +64,7 @@ public sealed class DetectorOptionsExtensionsTests
     [Fact]
     public async Task HostStart_EyeFallbackWithBlankEyeCascade_FailsValidationNamingBothKeys()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DetectorHarness.StartHostAsync(("EyePairFallback", "true"), ("EyeCascadePath", "")));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DetectorHarness.StartHaarHostAsync(("EyePairFallback", "true"), ("EyeCascadePath", "")));
 
         Assert.Contains(error.Failures, f => f.Contains("Detection:EyeCascadePath", StringComparison.Ordinal) && f.Contains("Detection:EyePairFallback", StringComparison.Ordinal));
     }
@@ -72,7 +72,7 @@ public sealed class DetectorOptionsExtensionsTests
     [Fact]
     public async Task HostStart_UnknownContrastMode_Fails()
     {
-        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => DetectorHarness.StartHostAsync(("Contrast", "Sharpen")));
+        var error = await Assert.ThrowsAnyAsync<InvalidOperationException>(() => DetectorHarness.StartHaarHostAsync(("Contrast", "Sharpen")));
 
         Assert.Contains("Contrast", error.ToString(), StringComparison.Ordinal);
     }

@@ -15,8 +15,8 @@ public sealed class EyePairFallbackTests
     {
         var crops = RepoPaths.RequireMaskCrops();
         var files = Directory.EnumerateFiles(Path.Combine(crops, "with_mask"), "*.jpg").Order(StringComparer.Ordinal).Take(CropsTried).ToArray();
-        using var cascadeOnly = DetectorHarness.Create(("DownscaleFactor", "1"), ("MinFaceSizePixels", "24"));
-        using var withEyes = DetectorHarness.Create(("DownscaleFactor", "1"), ("MinFaceSizePixels", "24"), ("EyePairFallback", "true"));
+        using var cascadeOnly = DetectorHarness.CreateHaar(("DownscaleFactor", "1"), ("MinFaceSizePixels", "24"));
+        using var withEyes = DetectorHarness.CreateHaar(("DownscaleFactor", "1"), ("MinFaceSizePixels", "24"), ("EyePairFallback", "true"));
 
         var foundByCascade = 0;
         var foundWithEyes = 0;
@@ -36,7 +36,7 @@ public sealed class EyePairFallbackTests
     [Fact]
     public void Detect_BlankFrameWithEyePairFallback_ReturnsNoFaces()
     {
-        using var harness = DetectorHarness.Create(("EyePairFallback", "true"));
+        using var harness = DetectorHarness.CreateHaar(("EyePairFallback", "true"));
         using var frame = new Mat(new Size(640, 480), MatType.CV_8UC3, new Scalar(90, 120, 150));
 
         Assert.Empty(harness.Detector.Detect(frame));

@@ -16,7 +16,7 @@ public sealed class HaarFaceDetectorTests
     [Fact]
     public void Detect_MessiPhotoAtFullResolution_FindsHisFace()
     {
-        using var harness = DetectorHarness.Create(("DownscaleFactor", "1"), ("MinFaceSizePixels", "24"));
+        using var harness = DetectorHarness.CreateHaar(("DownscaleFactor", "1"), ("MinFaceSizePixels", "24"));
         using var photo = LoadMessi();
 
         var faces = harness.Detector.Detect(photo);
@@ -28,7 +28,7 @@ public sealed class HaarFaceDetectorTests
     [Fact]
     public void Detect_BlankFrame_ReturnsNoFaces()
     {
-        using var harness = DetectorHarness.Create();
+        using var harness = DetectorHarness.CreateHaar();
         using var frame = new Mat(new Size(640, 480), MatType.CV_8UC3, new Scalar(90, 120, 150));
 
         Assert.Empty(harness.Detector.Detect(frame));
@@ -38,8 +38,8 @@ public sealed class HaarFaceDetectorTests
     public void Detect_DownscaledAndFullResolution_FindTheSameFaceInFullResolutionPixels()
     {
         using var photo = LoadMessiAt2x();
-        using var full = DetectorHarness.Create(("DownscaleFactor", "1"), ("MinFaceSizePixels", "48"));
-        using var half = DetectorHarness.Create(("DownscaleFactor", "0.5"), ("MinFaceSizePixels", "48"));
+        using var full = DetectorHarness.CreateHaar(("DownscaleFactor", "1"), ("MinFaceSizePixels", "48"));
+        using var half = DetectorHarness.CreateHaar(("DownscaleFactor", "0.5"), ("MinFaceSizePixels", "48"));
 
         var fromFull = FaceNear(full.Detector.Detect(photo), MessiFaceAt2x);
         var fromHalf = FaceNear(half.Detector.Detect(photo), MessiFaceAt2x);
@@ -52,8 +52,8 @@ public sealed class HaarFaceDetectorTests
     public void Detect_MaxFaceSizeBelowTheFace_ExcludesIt()
     {
         using var photo = LoadMessiAt2x();
-        using var unlimited = DetectorHarness.Create(("MaxFaceSizePixels", "0"));
-        using var limited = DetectorHarness.Create(("MaxFaceSizePixels", "60"));
+        using var unlimited = DetectorHarness.CreateHaar(("MaxFaceSizePixels", "0"));
+        using var limited = DetectorHarness.CreateHaar(("MaxFaceSizePixels", "60"));
 
         var all = unlimited.Detector.Detect(photo);
         var small = limited.Detector.Detect(photo);
@@ -67,7 +67,7 @@ public sealed class HaarFaceDetectorTests
     public void Detect_MinFaceSizeAboveTheFace_ExcludesIt()
     {
         using var photo = LoadMessiAt2x();
-        using var harness = DetectorHarness.Create(("MinFaceSizePixels", "100"));
+        using var harness = DetectorHarness.CreateHaar(("MinFaceSizePixels", "100"));
 
         var faces = harness.Detector.Detect(photo);
 
@@ -79,7 +79,7 @@ public sealed class HaarFaceDetectorTests
     public void Detect_MaxFaceSizeChangedInConfiguration_AppliesWithoutRestart()
     {
         using var photo = LoadMessiAt2x();
-        using var harness = DetectorHarness.Create(("MaxFaceSizePixels", "60"));
+        using var harness = DetectorHarness.CreateHaar(("MaxFaceSizePixels", "60"));
         var detector = harness.Detector;
 
         var before = detector.Detect(photo);
@@ -93,7 +93,7 @@ public sealed class HaarFaceDetectorTests
     [Fact]
     public void Detect_FramesOfChangingSize_GiveTheSameAnswersAsFirstTime()
     {
-        using var harness = DetectorHarness.Create(("DownscaleFactor", "0.5"), ("MinFaceSizePixels", "48"));
+        using var harness = DetectorHarness.CreateHaar(("DownscaleFactor", "0.5"), ("MinFaceSizePixels", "48"));
         using var large = LoadMessiAt2x();
         using var small = new Mat(new Size(320, 240), MatType.CV_8UC3, Scalar.All(30));
 
@@ -110,7 +110,7 @@ public sealed class HaarFaceDetectorTests
     [Fact]
     public void Detect_GrayscaleFrame_FindsTheSameFacesAsBgr()
     {
-        using var harness = DetectorHarness.Create(("DownscaleFactor", "0.5"), ("MinFaceSizePixels", "48"));
+        using var harness = DetectorHarness.CreateHaar(("DownscaleFactor", "0.5"), ("MinFaceSizePixels", "48"));
         using var photo = LoadMessiAt2x();
         using var gray = photo.CvtColor(ColorConversionCodes.BGR2GRAY);
 
@@ -120,7 +120,7 @@ public sealed class HaarFaceDetectorTests
     [Fact]
     public void Detect_BoxesFromAnOddSizedFrame_StayInsideTheFrame()
     {
-        using var harness = DetectorHarness.Create(("DownscaleFactor", "0.37"), ("MinFaceSizePixels", "64"));
+        using var harness = DetectorHarness.CreateHaar(("DownscaleFactor", "0.37"), ("MinFaceSizePixels", "64"));
         using var photo = LoadMessiAt2x();
         using var odd = new Mat(photo, new Rect(101, 33, 777, 555));
 
@@ -132,7 +132,7 @@ public sealed class HaarFaceDetectorTests
     [Fact]
     public void Detect_EmptyFrame_Throws()
     {
-        using var harness = DetectorHarness.Create();
+        using var harness = DetectorHarness.CreateHaar();
         using var empty = new Mat();
 
         Assert.Throws<ArgumentException>(() => harness.Detector.Detect(empty));

@@ -1,3 +1,4 @@
+using EdgeMask.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using EdgeMask.Core.Faces;
@@ -29,7 +30,7 @@ public class ScheduledFaceDetectorTests
     private static (DetectorHarness Harness, ScheduledFaceDetector Detector) Scheduled(int fullScanEvery, params (string Key, string? Value)[] more)
     {
         var settings = more.Prepend(("FullScanEveryFrames", fullScanEvery.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-        var harness = DetectorHarness.Create(settings);
+        var harness = DetectorHarness.CreateHaar(settings);
         return (harness, (ScheduledFaceDetector)harness.Detector);
     }
 
@@ -214,7 +215,7 @@ public class ScheduledFaceDetectorTests
     public async Task Start_FullScanAtLeastEveryFramesBelowFullScanEveryFrames_IsRejectedNamingBothKeys()
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            DetectorHarness.StartHostAsync(("FullScanEveryFrames", "10"), ("FullScanAtLeastEveryFrames", "5")));
+            DetectorHarness.StartHaarHostAsync(("FullScanEveryFrames", "10"), ("FullScanAtLeastEveryFrames", "5")));
 
         Assert.Contains("Detection:FullScanAtLeastEveryFrames (5) must be at least Detection:FullScanEveryFrames (10)", error.Message);
     }
@@ -239,11 +240,11 @@ public class ScheduledFaceDetectorTests
     public void Detect_DetectorWithoutWindowScans_ScansFullFramesWhileFacesAreInView()
     {
         // The learned detectors resize any input to a fixed size: a window costs them a whole frame.
-        using var harness = DetectorHarness.Create(("FullScanEveryFrames", "5"));
-        using var unscheduled = DetectorHarness.Create();
+        using var harness = DetectorHarness.CreateHaar(("FullScanEveryFrames", "5"));
+        using var unscheduled = DetectorHarness.CreateHaar();
         var inner = new ScheduledFaceDetector(
             unscheduled.Detector,
-            harness.Services.GetRequiredService<IOptionsMonitor<DetectionOptions>>(),
+            harness.Services.GetRequiredService<LastValidOptions<DetectionOptions>>(),
             scanRegions: false);
         using var scene = Scene(new Point(100, 120));
 

@@ -49,7 +49,7 @@ public class LabelSizeRecallTests
     public void From_FaceExactly32PixelsWide_CountsAtLeast32()
     {
         var scene = new AnnotatedImage("s.png", 200, 200, [Face(0, 0, 31, MaskStatus.Mask), Face(100, 0, 32, MaskStatus.Mask)]);
-        var e = SceneEvaluation.From([SceneEvaluator.Score(scene, [], [])], TimeSpan.FromMilliseconds(1));
+        var e = SceneEvaluation.From([SceneEvaluator.Score(scene, [])], TimeSpan.FromMilliseconds(1));
 
         Assert.Equal(1, e.MaskedBySize.AtLeastMinimumWidth.Truths);
         Assert.Equal(0.0, e.MaskedBySize.AtLeastMinimumWidth.Recall!.Value, 6);
@@ -87,9 +87,8 @@ public class LabelSizeRecallTests
     private static SceneEvaluation Evaluate()
     {
         var scene = new AnnotatedImage("s.png", 800, 600, Faces);
-        var detections = FoundFaces.Select(i => new FaceDetection(Faces[i].Box, 0.9f)).ToArray();
-        var predictions = detections.Select(_ => new MaskPrediction(MaskStatus.Mask, 0.9f, MaskStatus.Mask)).ToArray();
-        return SceneEvaluation.From([SceneEvaluator.Score(scene, detections, predictions)], TimeSpan.FromMilliseconds(10));
+        var found = FoundFaces.Select(i => new FaceObservation(Faces[i].Box, 0.9f, new MaskPrediction(MaskStatus.Mask, 0.9f, MaskStatus.Mask))).ToArray();
+        return SceneEvaluation.From([SceneEvaluator.Score(scene, found)], TimeSpan.FromMilliseconds(10));
     }
 
     private static AnnotatedFace Face(int x, int y, int size, MaskStatus label) =>

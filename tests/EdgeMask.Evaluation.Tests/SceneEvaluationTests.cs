@@ -27,9 +27,8 @@ public class SceneEvaluationTests
 
         var r1 = SceneEvaluator.Score(
             scene1,
-            [new FaceDetection(new PixelBox(12, 11, 40, 40), 1), new FaceDetection(new PixelBox(350, 250, 20, 20), 1)],
-            [Said(MaskStatus.Mask), Said(MaskStatus.NoMask)]);
-        var r2 = SceneEvaluator.Score(scene2, [new FaceDetection(new PixelBox(55, 52, 150, 150), 1)], [Said(MaskStatus.Mask)]);
+            [new FaceObservation(new PixelBox(12, 11, 40, 40), 1, Said(MaskStatus.Mask)), new FaceObservation(new PixelBox(350, 250, 20, 20), 1, Said(MaskStatus.NoMask))]);
+        var r2 = SceneEvaluator.Score(scene2, [new FaceObservation(new PixelBox(55, 52, 150, 150), 1, Said(MaskStatus.Mask))]);
 
         var e = SceneEvaluation.From([r1, r2], TimeSpan.FromMilliseconds(100));
 

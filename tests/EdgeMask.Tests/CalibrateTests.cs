@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
+using EdgeMask.Detection;
 using EdgeMask.Evaluation.Fixtures;
 using EdgeMask.Hosting;
 using EdgeMask.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using OpenCvSharp;
 
 namespace EdgeMask.Tests;
@@ -50,9 +52,14 @@ public class CalibrateTests
     private static string RenderPersonAt(string dir, double faceWidthPixels, int frames)
     {
         using var photo = Cv2.ImRead(PeopleScene.FacePhoto);
-        using var cascade = new CascadeClassifier(SystemTools.FrontalFaceDefault);
-        using var gray = photo.CvtColor(ColorConversionCodes.BGR2GRAY);
-        var found = cascade.DetectMultiScale(gray, 1.02, 5).MaxBy(r => r.Width);
+        using var services = EdgeMaskHost.BuildValidatedServices(null, new Dictionary<string, string?>
+        {
+            ["Detection:FullScanEveryFrames"] = "1",
+            ["Detection:DownscaleFactor"] = "1",
+            ["Detection:MinFaceSizePixels"] = "24",
+        });
+        var box = services.GetRequiredService<IFaceDetector>().Detect(photo).MaxBy(f => f.Box.Width)!.Box;
+        var found = new Rect(box.X, box.Y, box.Width, box.Height);
         var scale = faceWidthPixels / found.Width;
         using var scaled = photo.Resize(new Size(), scale, scale, InterpolationFlags.Area);
 

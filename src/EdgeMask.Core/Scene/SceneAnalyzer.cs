@@ -5,39 +5,32 @@ using EdgeMask.Core.Scene.Incidents;
 using EdgeMask.Core.Scene.Summaries;
 using EdgeMask.Core.Scene.Tracking;
 using EdgeMask.Core.Scene.Verdicts;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using EdgeMask.Core.Settings;
 
 namespace EdgeMask.Core.Scene;
 
 /// <summary>
 /// The scene logic for one camera: tracks faces, decides each person's mask verdict over a window of frames,
 /// measures distances between people, and turns violations into incidents and period summaries. Settings are
-/// read on every frame; runtime overrides (minimum distance, mask confidence threshold) win while set.
+/// read on every frame; the runtime minimum-distance override wins while set.
 /// </summary>
 internal sealed class SceneAnalyzer : ISceneAnalyzer
 {
-    private readonly IOptionsMonitor<SceneOptions> _options;
+    private readonly LastValidOptions<SceneOptions> _options;
     private readonly RuntimeControls _controls;
-    private readonly ILogger _logger;
     private readonly FaceTracker _tracker = new();
     private readonly Dictionary<int, VerdictWindow> _verdicts = [];
     private readonly IncidentTracker _maskIncidents = new(IncidentKind.NoMask);
     private readonly IncidentTracker _distanceIncidents = new(IncidentKind.TooClose);
     private readonly PeriodSummarizer _summaries = new();
-    private SceneOptions _lastGoodOptions;
-    private string? _lastOptionsError;
     private DistanceMode? _distanceModeInUse;
     private DateTimeOffset _lastFrameTime = DateTimeOffset.MinValue;
     private long _lastSequence;
 
-    public SceneAnalyzer(IOptionsMonitor<SceneOptions> options, RuntimeControls controls, ILogger<SceneAnalyzer>? logger = null)
+    public SceneAnalyzer(LastValidOptions<SceneOptions> options, RuntimeControls controls)
     {
         _options = options;
         _controls = controls;
-        _logger = logger ?? NullLogger<SceneAnalyzer>.Instance;
-        _lastGoodOptions = options.CurrentValue;
     }
 
     public SceneUpdate Analyze(FrameAnalysis frame)
@@ -118,28 +111,10 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
     }
 
     /// <summary>The current settings; an invalid edit of the configuration file keeps the last valid ones.</summary>
-    private SceneOptions CurrentOptions()
-    {
-        try
-        {
-            _lastGoodOptions = _options.CurrentValue;
-            _lastOptionsError = null;
-        }
-        catch (Exception ex) when (ex is OptionsValidationException or InvalidOperationException)
-        {
-            if (ex.Message != _lastOptionsError)
-            {
-                _lastOptionsError = ex.Message;
-                _logger.LogWarning("Scene settings were changed to invalid values and are ignored until fixed: {Error}", ex.Message);
-            }
-        }
-
-        return _lastGoodOptions;
-    }
+    private SceneOptions CurrentOptions() => _options.Current;
 
     private void UpdateVerdicts(SceneOptions options)
     {
-        var threshold = _controls.MaskConfidenceThreshold;
         foreach (var track in _tracker.Tracks)
         {
             if (!_verdicts.TryGetValue(track.Id, out var window))
@@ -153,11 +128,9 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
                 continue;
             }
 
+            // The classifier has held the prediction against the confidence threshold (and its runtime override): its status is final.
             var prediction = track.Observation.Mask;
-            var status = threshold is { } t
-                ? (prediction.Confidence >= t ? prediction.TopClass : MaskStatus.Uncertain)
-                : prediction.Status;
-            window.Add(status, prediction.Confidence, options.VerdictWindowFrames, options.VerdictMinFrames);
+            window.Add(prediction.Status, prediction.Confidence, options.VerdictWindowFrames, options.VerdictMinFrames);
         }
     }
 

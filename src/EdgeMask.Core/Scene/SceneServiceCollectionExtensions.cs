@@ -1,4 +1,5 @@
 using EdgeMask.Core.Control;
+using EdgeMask.Core.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class SceneServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SceneOptions>, SceneOptionsValidator>());
 
+        services.AddLastValidOptions();
         services.TryAddSingleton<RuntimeControls>();
         services.TryAddSingleton<ISceneAnalyzer, SceneAnalyzer>();
         return services;

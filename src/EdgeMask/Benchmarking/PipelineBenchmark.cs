@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EdgeMask.Classification;
+using EdgeMask.Analysis;
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
 using EdgeMask.Core.Outputs;
@@ -16,16 +16,14 @@ namespace EdgeMask.Benchmarking;
 /// </summary>
 public sealed class PipelineBenchmark
 {
-    private readonly IFaceDetector _detector;
-    private readonly IMaskClassifier _classifier;
+    private readonly IFrameAnalyzer _analyzer;
     private readonly ISceneAnalyzer _scene;
     private readonly ISceneSink[] _sinks;
     private readonly TutorialPipeline? _tutorial;
 
-    public PipelineBenchmark(IFaceDetector detector, IMaskClassifier classifier, ISceneAnalyzer scene, IEnumerable<ISceneSink> sinks, TutorialPipeline? tutorial)
+    public PipelineBenchmark(IFrameAnalyzer analyzer, ISceneAnalyzer scene, IEnumerable<ISceneSink> sinks, TutorialPipeline? tutorial)
     {
-        _detector = detector;
-        _classifier = classifier;
+        _analyzer = analyzer;
         _scene = scene;
         _sinks = sinks.ToArray();
         _tutorial = tutorial;
@@ -92,29 +90,14 @@ public sealed class PipelineBenchmark
 
     private SceneUpdate ProcessOne(Mat frame, long sequence, out double detectMs, out double classifyMs, out double sceneMs, out int faces)
     {
-        var t0 = Stopwatch.GetTimestamp();
-        var detections = _detector.Detect(frame);
-        var t1 = Stopwatch.GetTimestamp();
-        var boxes = new PixelBox[detections.Count];
-        for (var i = 0; i < boxes.Length; i++)
-        {
-            boxes[i] = detections[i].Box;
-        }
-
-        var predictions = boxes.Length == 0 ? [] : _classifier.Classify(frame, boxes);
+        var analyzed = _analyzer.Analyze(frame, sequence, DateTimeOffset.UnixEpoch.AddMilliseconds(sequence * 33));
         var t2 = Stopwatch.GetTimestamp();
-        var observations = new FaceObservation[boxes.Length];
-        for (var i = 0; i < boxes.Length; i++)
-        {
-            observations[i] = new FaceObservation(boxes[i], detections[i].Score, predictions[i]);
-        }
-
-        var update = _scene.Analyze(new FrameAnalysis(sequence, DateTimeOffset.UnixEpoch.AddMilliseconds(sequence * 33), frame.Width, frame.Height, observations));
+        var update = _scene.Analyze(analyzed.Analysis);
         var t3 = Stopwatch.GetTimestamp();
-        detectMs = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
-        classifyMs = Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
+        detectMs = analyzed.DetectionTime.TotalMilliseconds;
+        classifyMs = analyzed.ClassificationTime.TotalMilliseconds;
         sceneMs = Stopwatch.GetElapsedTime(t2, t3).TotalMilliseconds;
-        faces = boxes.Length;
+        faces = analyzed.Analysis.Faces.Count;
         return update;
     }
 

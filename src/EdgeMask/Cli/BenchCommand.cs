@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using EdgeMask.Analysis;
 using EdgeMask.Benchmarking;
 using EdgeMask.Classification;
 using EdgeMask.Core.Outputs;
@@ -114,8 +115,7 @@ public static class BenchCommand
                         // The tutorial's pipeline is slow (VGG19 per face): timed once per clip, on one thread.
                         using var tutorial = withTutorial && threads == 1 && !everyFrame ? new TutorialPipeline(cascade, vggPath, threadCount) : null;
                         var bench = new PipelineBenchmark(
-                            services.GetRequiredService<IFaceDetector>(),
-                            services.GetRequiredService<IMaskClassifier>(),
+                            services.GetRequiredService<IFrameAnalyzer>(),
                             services.GetRequiredService<ISceneAnalyzer>(),
                             services.GetServices<ISceneSink>(),
                             tutorial);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeMask.Analysis;
 using EdgeMask.Classification;
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
@@ -87,14 +88,14 @@ public static class EvaluateCommand
             }
             else
             {
-                var detector = services.GetRequiredService<IFaceDetector>();
+                var analyzer = services.GetRequiredService<IFrameAnalyzer>();
                 var truth = VocAnnotationReader.ReadFolder(annotationsDir!, wornIncorrectlyAsNoMask);
                 if (dumpDir is not null)
                 {
                     Directory.CreateDirectory(dumpDir);
                 }
 
-                var result = new SceneEvaluator(detector, classifier).Evaluate(
+                var result = new SceneEvaluator(analyzer).Evaluate(
                     imagesDir!,
                     truth,
                     dumpDir is null ? null : (image, r) => DumpMistakes(dumpDir, image, r));
@@ -136,8 +137,7 @@ public static class EvaluateCommand
         }
 
         using var canvas = image.Clone();
-        var faces = result.Detections.Select((d, i) => new FaceObservation(d.Box, d.Score, result.Predictions[i])).ToArray();
-        var analysis = new FrameAnalysis(0, DateTimeOffset.UnixEpoch, image.Width, image.Height, faces);
+        var analysis = new FrameAnalysis(0, DateTimeOffset.UnixEpoch, image.Width, image.Height, result.Faces);
         var update = new SceneUpdate(0, DateTimeOffset.UnixEpoch, SceneState.Clear, [], []);
         AnnotatedVideoWriter.Draw(canvas, analysis, update);
         foreach (var missed in result.MissedFaces)

@@ -1,3 +1,4 @@
+using EdgeMask.Analysis;
 using EdgeMask.Capture;
 using EdgeMask.Classification;
 using EdgeMask.Configuration;
@@ -50,8 +51,7 @@ public static class EdgeMaskHost
             .AddSingleton<PipelineHealth>()
             .AddSingleton<RuntimeControls>()
             .AddCapture()
-            .AddDetection()
-            .AddClassification()
+            .AddFrameAnalysis()
             .AddSceneLogic()
             .AddSignals()
             .AddMqtt()

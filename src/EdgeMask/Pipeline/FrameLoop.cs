@@ -1,22 +1,19 @@
-using System.Diagnostics;
 using System.Threading.Channels;
+using EdgeMask.Analysis;
 using EdgeMask.Capture;
-using EdgeMask.Classification;
 using EdgeMask.Core.Control;
 using EdgeMask.Core.Faces;
-using EdgeMask.Core.Geometry;
 using EdgeMask.Core.Health;
 using EdgeMask.Core.Outputs;
 using EdgeMask.Core.Scene;
-using EdgeMask.Detection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeMask.Pipeline;
 
 /// <summary>
-/// The frame path: takes the newest captured frame, finds faces, classifies them in one batch, runs scene
-/// logic and hands the result to every sink. Runs on its own long-running task; sinks must not block it.
+/// The frame path: takes the newest captured frame, analyses it (faces found and classified, see
+/// <see cref="IFrameAnalyzer"/>), runs scene logic and hands the result to every sink. Runs on its own long-running task; sinks must not block it.
 /// </summary>
 public sealed class FrameLoop : BackgroundService
 {
@@ -24,8 +21,7 @@ public sealed class FrameLoop : BackgroundService
     private static readonly TimeSpan IdleProgressInterval = TimeSpan.FromSeconds(1);
 
     private readonly ChannelReader<Frame> _frames;
-    private readonly IFaceDetector _detector;
-    private readonly IMaskClassifier _classifier;
+    private readonly IFrameAnalyzer _analyzer;
     private readonly ISceneAnalyzer _scene;
     private readonly ISceneSink[] _sinks;
     private readonly IFrameObserver[] _observers;
@@ -33,13 +29,11 @@ public sealed class FrameLoop : BackgroundService
     private readonly RuntimeControls _controls;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILogger<FrameLoop> _logger;
-    private readonly List<PixelBox> _boxes = new(16);
     private long _failedFrames;
 
     public FrameLoop(
         FrameChannel frames,
-        IFaceDetector detector,
-        IMaskClassifier classifier,
+        IFrameAnalyzer analyzer,
         ISceneAnalyzer scene,
         IEnumerable<ISceneSink> sinks,
         IEnumerable<IFrameObserver> observers,
@@ -49,8 +43,7 @@ public sealed class FrameLoop : BackgroundService
         ILogger<FrameLoop> logger)
     {
         _frames = frames.Reader;
-        _detector = detector;
-        _classifier = classifier;
+        _analyzer = analyzer;
         _scene = scene;
         _sinks = sinks.ToArray();
         _observers = observers.ToArray();
@@ -65,13 +58,7 @@ public sealed class FrameLoop : BackgroundService
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
-        _logger.LogInformation(
-            "Frame loop started: {Sinks} sink(s), classifier {Model} ({Width}x{Height}, classes {Classes})",
-            _sinks.Length,
-            Path.GetFileName(_classifier.Model.Path),
-            _classifier.Model.InputWidth,
-            _classifier.Model.InputHeight,
-            string.Join("/", _classifier.Model.Labels));
+        _logger.LogInformation("Frame loop started: {Sinks} sink(s), {Observers} observer(s)", _sinks.Length, _observers.Length);
         try
         {
             while (await WaitForFrameAsync(stoppingToken).ConfigureAwait(false))
@@ -158,26 +145,8 @@ public sealed class FrameLoop : BackgroundService
             return;
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var detections = _detector.Detect(image);
-        var detected = Stopwatch.GetTimestamp();
-
-        _boxes.Clear();
-        foreach (var detection in detections)
-        {
-            _boxes.Add(detection.Box);
-        }
-
-        var predictions = _boxes.Count == 0 ? [] : _classifier.Classify(image, _boxes);
-        var classified = Stopwatch.GetTimestamp();
-
-        var faces = new FaceObservation[detections.Count];
-        for (var i = 0; i < faces.Length; i++)
-        {
-            faces[i] = new FaceObservation(detections[i].Box, detections[i].Score, predictions[i]);
-        }
-
-        var analysis = new FrameAnalysis(frame.Sequence, frame.Timestamp, image.Width, image.Height, faces);
+        var analyzed = _analyzer.Analyze(image, frame.Sequence, frame.Timestamp);
+        var analysis = analyzed.Analysis;
         var update = _scene.Analyze(analysis);
 
         await PublishAsync(update, cancellationToken).ConfigureAwait(false);
@@ -187,10 +156,7 @@ public sealed class FrameLoop : BackgroundService
             observer.OnFrameProcessed(frame, analysis, update);
         }
 
-        _health.FrameProcessed(
-            Stopwatch.GetElapsedTime(started, detected),
-            Stopwatch.GetElapsedTime(detected, classified),
-            faces.Length);
+        _health.FrameProcessed(analyzed.DetectionTime, analyzed.ClassificationTime, analysis.Faces.Count);
     }
 
     private async ValueTask PublishAsync(SceneUpdate update, CancellationToken cancellationToken)

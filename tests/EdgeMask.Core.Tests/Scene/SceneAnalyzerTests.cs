@@ -1,6 +1,8 @@
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
 using EdgeMask.Core.Scene;
+using EdgeMask.Core.Settings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EdgeMask.Core.Tests.Scene;
 
@@ -162,12 +164,13 @@ public class SceneAnalyzerTests
         using var scene = new SceneHarness(new Dictionary<string, string?> { ["Scene:MinDistanceMeters"] = "2.0" });
         var faces = new[] { SceneHarness.FaceAt(-0.6, 0, 2.5), SceneHarness.FaceAt(0.6, 0, 2.5) };
 
-        // The options monitor re-validates as the file reloads and reports the bad edit there; frames go on.
-        Assert.NotNull(Record.Exception(() => scene.Set("Scene:VerdictMinFrames", "50")));
-        Assert.NotNull(Record.Exception(() => scene.Set("Scene:MinDistanceMeters", "0.5")));
+        // The bad edit is rejected as the file reloads (reported once, see LastValidOptionsTests); frames go on.
+        Assert.Null(Record.Exception(() => scene.Set("Scene:VerdictMinFrames", "50")));
+        Assert.Null(Record.Exception(() => scene.Set("Scene:MinDistanceMeters", "0.5")));
         scene.Hold(TimeSpan.FromSeconds(1.5), faces);
 
         Assert.Equal(IncidentPhase.Start, Assert.Single(scene.Events).Phase);
+        Assert.Contains("VerdictMinFrames", scene.Services.GetRequiredService<LastValidOptions<SceneOptions>>().RejectedEditError, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -222,19 +225,21 @@ public class SceneAnalyzerTests
     }
 
     [Fact]
-    public void Analyze_MaskConfidenceThresholdOverride_TreatsLessConfidentPredictionsAsUncertain()
+    public void Analyze_UncertainPredictions_StayUncertainWhateverTheirTopClass()
     {
+        // The classifier decides against the confidence threshold (and its runtime override) once; the scene must not
+        // decide again, whatever the runtime controls say.
         using var scene = new SceneHarness(new Dictionary<string, string?> { ["Scene:VerdictMinFrames"] = "2" });
-        var face = SceneHarness.Face(640, 360, 120, MaskStatus.NoMask, 0.7f);
-        scene.Controls.SetMaskConfidenceThreshold(0.8);
+        var uncertain = SceneHarness.Face(640, 360, 120, MaskStatus.NoMask, 0.95f) with
+        {
+            Mask = new MaskPrediction(MaskStatus.Uncertain, 0.95f, MaskStatus.NoMask),
+        };
+        scene.Controls.SetMaskConfidenceThreshold(0.5);
 
-        scene.Hold(TimeSpan.FromSeconds(2), face);
+        scene.Hold(TimeSpan.FromSeconds(2), uncertain);
+
         Assert.Equal(MaskStatus.Uncertain, Assert.Single(scene.Last.People).Verdict);
         Assert.Empty(scene.Events);
-
-        scene.Controls.SetMaskConfidenceThreshold(0.6);
-        scene.Hold(TimeSpan.FromSeconds(2), face);
-        Assert.Equal(MaskStatus.NoMask, Assert.Single(scene.Last.People).Verdict);
     }
 
     [Fact]

@@ -54,6 +54,8 @@ internal sealed class SceneHarness : IDisposable
 
     public IConfigurationRoot Configuration { get; }
 
+    public IServiceProvider Services => _services;
+
     public ISceneAnalyzer Analyzer { get; }
 
     public RuntimeControls Controls { get; }
