@@ -35,23 +35,29 @@ public sealed class DetectionOptions
     public string CascadePath { get; set; } = DefaultCascadePath;
 
     /// <summary>
-    /// The size, in detection-frame pixels, that <see cref="MinFaceSizePixels"/> is shrunk to when
-    /// <see cref="DownscaleFactor"/> is unset: 24 px, the frontal-face cascades' window, and the smallest size at
-    /// which YuNet still finds most faces (docs/detector-study.md: 85 % of masked faces at 24-48 px, 71 % at 16-32).
+    /// The frontal-face cascades' window: the smallest face a cascade can find, in detection-frame pixels. Used to
+    /// derive the detection scale for <c>haar</c> when <see cref="DownscaleFactor"/> is unset.
     /// </summary>
-    public const int SmallestFaceInDetectionFramePixels = 24;
+    public const int HaarSmallestFacePixels = 24;
+
+    /// <summary>
+    /// The smallest face, in detection-frame pixels, that YuNet still finds reliably, measured on the development scenes
+    /// (docs/detector-study.md): used to derive the detection scale for <c>yunet</c> when <see cref="DownscaleFactor"/> is unset.
+    /// </summary>
+    public const int YuNetSmallestFacePixels = 18;
 
     /// <summary>
     /// Detection runs on the frame resized by this factor; boxes are scaled back to full resolution. Default unset:
-    /// <see cref="SmallestFaceInDetectionFramePixels"/> / <see cref="MinFaceSizePixels"/>, at most 1 (0.75 for the
-    /// default 32 px), so the cost follows the smallest face asked for, whatever the camera's resolution. Range 0.1-1.
+    /// the detector's smallest reliable face (<see cref="YuNetSmallestFacePixels"/>, <see cref="HaarSmallestFacePixels"/>)
+    /// over <see cref="MinFaceSizePixels"/>, at most 1 (YuNet: 0.75 for the default 24 px), so the cost follows the
+    /// smallest face asked for, whatever the camera's resolution. Range 0.1-1.
     /// </summary>
     [Range(0.1, 1.0)]
     public double? DownscaleFactor { get; set; }
 
     /// <summary>The factor in force: <see cref="DownscaleFactor"/> if set, else derived from <see cref="MinFaceSizePixels"/>.</summary>
     public double EffectiveDownscaleFactor =>
-        DownscaleFactor ?? Math.Clamp((double)SmallestFaceInDetectionFramePixels / Math.Max(1, MinFaceSizePixels), 0.1, 1.0);
+        DownscaleFactor ?? Math.Clamp((double)(UsesHaar ? HaarSmallestFacePixels : YuNetSmallestFacePixels) / Math.Max(1, MinFaceSizePixels), 0.1, 1.0);
 
     /// <summary>Step between the cascade's search scales. Default 1.1, range 1.01-2.</summary>
     [Range(1.01, 2.0)]
@@ -62,13 +68,13 @@ public sealed class DetectionOptions
     public int MinNeighbors { get; set; } = 5;
 
     /// <summary>
-    /// Smallest face width to report, in full-resolution pixels. Default 32 (a face about 2.5 m from a 640x480 camera
-    /// with a 62 degree field of view), range 1-4096. It also sets the detection scale unless
-    /// <see cref="DownscaleFactor"/> is given. With a cascade, its window (24 px) divided by the scale is the smallest
-    /// face that can be found at all.
+    /// Smallest face width to report, in full-resolution pixels of the detector's box. Default 24 (YuNet's box of a
+    /// face about 3 m from a 640x480 camera with a 62 degree field of view), range 1-4096. It also sets the detection
+    /// scale unless <see cref="DownscaleFactor"/> is given. With a cascade, its window (24 px) divided by the scale is
+    /// the smallest face that can be found at all.
     /// </summary>
     [Range(1, 4096)]
-    public int MinFaceSizePixels { get; set; } = 32;
+    public int MinFaceSizePixels { get; set; } = 24;
 
     /// <summary>Largest face width to report, in full-resolution pixels; 0 = no limit. Default 0, range 0-8192.</summary>
     [Range(0, 8192)]

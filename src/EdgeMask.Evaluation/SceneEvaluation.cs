@@ -22,6 +22,12 @@ public sealed record SceneEvaluation(
     /// <summary>Recall of the unmasked faces (no mask or worn incorrectly) by size and for faces of 32 px and more.</summary>
     public SizedRecall UnmaskedBySize { get; init; } = new();
 
+    /// <summary>
+    /// The headline: verdicts on the faces of 32 px and more that the detector found, by annotated group (worn
+    /// incorrectly kept apart, whatever <c>--worn-incorrectly-separate</c> says).
+    /// </summary>
+    public DoorVerdicts VerdictsAtLeastMinimumWidth { get; init; } = new();
+
     public static SceneEvaluation From(IReadOnlyList<ImageResult> results, TimeSpan processing)
     {
         var overall = new RecallPrecision();
@@ -31,6 +37,7 @@ public sealed record SceneEvaluation(
         var maskedBySize = new SizedRecall();
         var unmaskedBySize = new SizedRecall();
         var classified = new List<ClassifiedSample>();
+        var verdicts = new DoorVerdicts();
         var imagesRight = 0;
 
         foreach (var result in results)
@@ -48,6 +55,10 @@ public sealed record SceneEvaluation(
                 if (found)
                 {
                     classified.Add(new ClassifiedSample(faces[t].Label, result.Faces[prediction].Mask));
+                    if (faces[t].Box.Width >= SizedRecall.MinimumWidthPixels)
+                    {
+                        verdicts.Add(faces[t].AnnotatedStatus, result.Faces[prediction].Mask.Status);
+                    }
                 }
             }
 
@@ -79,6 +90,7 @@ public sealed record SceneEvaluation(
         {
             MaskedBySize = maskedBySize,
             UnmaskedBySize = unmaskedBySize,
+            VerdictsAtLeastMinimumWidth = verdicts,
         };
     }
 }

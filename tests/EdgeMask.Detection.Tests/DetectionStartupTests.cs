@@ -70,7 +70,7 @@ public sealed class DetectionStartupTests
     [InlineData("ScaleFactor", "1", "ScaleFactor")]
     [InlineData("MinNeighbors", "-1", "MinNeighbors")]
     [InlineData("MinFaceSizePixels", "0", "MinFaceSizePixels")]
-    [InlineData("MaxFaceSizePixels", "30", "Detection:MaxFaceSizePixels (30) must be 0 (no limit) or at least Detection:MinFaceSizePixels (32)")]
+    [InlineData("MaxFaceSizePixels", "20", "Detection:MaxFaceSizePixels (20) must be 0 (no limit) or at least Detection:MinFaceSizePixels (24)")]
     public async Task HostStart_InvalidSetting_FailsValidationNamingTheKey(string key, string value, string expected)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DetectorHarness.StartHostAsync((key, value)));
@@ -89,7 +89,7 @@ public sealed class DetectionStartupTests
         Assert.Equal(0.75, options.EffectiveDownscaleFactor);
         Assert.Equal(1.1, options.ScaleFactor);
         Assert.Equal(5, options.MinNeighbors);
-        Assert.Equal(32, options.MinFaceSizePixels);
+        Assert.Equal(24, options.MinFaceSizePixels);
         Assert.Equal(0, options.MaxFaceSizePixels);
         Assert.False(options.EqualizeHistogram);
         Assert.Null(options.Contrast);

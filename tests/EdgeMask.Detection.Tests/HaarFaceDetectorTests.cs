@@ -52,8 +52,8 @@ public sealed class HaarFaceDetectorTests
     public void Detect_MaxFaceSizeBelowTheFace_ExcludesIt()
     {
         using var photo = LoadMessiAt2x();
-        using var unlimited = DetectorHarness.CreateHaar(("MaxFaceSizePixels", "0"));
-        using var limited = DetectorHarness.CreateHaar(("MaxFaceSizePixels", "60"));
+        using var unlimited = DetectorHarness.CreateHaar(("MinFaceSizePixels", "48"), ("MaxFaceSizePixels", "0"));
+        using var limited = DetectorHarness.CreateHaar(("MinFaceSizePixels", "48"), ("MaxFaceSizePixels", "60"));
 
         var all = unlimited.Detector.Detect(photo);
         var small = limited.Detector.Detect(photo);
@@ -79,7 +79,7 @@ public sealed class HaarFaceDetectorTests
     public void Detect_MaxFaceSizeChangedInConfiguration_AppliesWithoutRestart()
     {
         using var photo = LoadMessiAt2x();
-        using var harness = DetectorHarness.CreateHaar(("MaxFaceSizePixels", "60"));
+        using var harness = DetectorHarness.CreateHaar(("MinFaceSizePixels", "48"), ("MaxFaceSizePixels", "60"));
         var detector = harness.Detector;
 
         var before = detector.Detect(photo);

@@ -12,7 +12,12 @@ public static class EvaluationReport
 {
     public static string SummaryLine(SceneEvaluation e) => string.Create(
         CultureInfo.InvariantCulture,
-        $"scenes: {e.Images} images, face recall {Pct(e.Detection.Recall)} precision {Pct(e.Detection.Precision)}, masked recall {Pct(e.MaskedFaces.Recall)} (>={SizedRecall.MinimumWidthPixels} px {Pct(e.MaskedBySize.AtLeastMinimumWidth.Recall)}), mask accuracy {Pct(e.Classification.Accuracy)} on {e.Classification.Samples} matched faces, image-level {Pct(e.ImageLevelAccuracy)}, {e.FramesPerSecond:0.0} fps");
+        $"scenes: {e.Images} images, face recall {Pct(e.Detection.Recall)} precision {Pct(e.Detection.Precision)}, masked recall {Pct(e.MaskedFaces.Recall)} (>={SizedRecall.MinimumWidthPixels} px {Pct(e.MaskedBySize.AtLeastMinimumWidth.Recall)}), mask accuracy {Pct(e.Classification.Accuracy)} on {e.Classification.Samples} matched faces, image-level {Pct(e.ImageLevelAccuracy)}, {e.FramesPerSecond:0.0} fps; found faces >={SizedRecall.MinimumWidthPixels} px: {VerdictSummary(e.VerdictsAtLeastMinimumWidth)}");
+
+    /// <summary>"bare flagged 95.0% (n), masked 97.0% (n), worn incorrectly flagged 60.0% (n), uncertain 5.0%".</summary>
+    public static string VerdictSummary(DoorVerdicts v) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"bare flagged {Pct(v.BareRecall)} ({v.Bare.Total}), masked {Pct(v.MaskedRecall)} ({v.Masked.Total}), worn incorrectly flagged {Pct(v.WornIncorrectlyRecall)} ({v.WornIncorrectly.Total}), uncertain {Pct(v.UncertainShare)}");
 
     public static string SummaryLine(CropEvaluation e) => string.Create(
         CultureInfo.InvariantCulture,
@@ -23,6 +28,7 @@ public static class EvaluationReport
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# {title}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{e.Images} images, {e.MillisecondsPerImage:0.0} ms per image ({e.FramesPerSecond:0.0} fps) for detection + classification.").AppendLine();
+        md.Append(VerdictMarkdown(e.VerdictsAtLeastMinimumWidth, $"## Verdicts on the faces of {SizedRecall.MinimumWidthPixels} px and more that were found"));
         md.AppendLine("## Face detection (IoU >= 0.5)").AppendLine();
         md.AppendLine("| faces | truths | found | recall | detections | correct | precision |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -54,6 +60,43 @@ public static class EvaluationReport
         LabelRow(md, "unmasked", e.UnmaskedBySize, e.UnmaskedFaces);
         return md.AppendLine().ToString();
     }
+
+    /// <summary>One row per annotated group: faces, called masked, flagged (no mask or worn incorrectly), uncertain, and the group's target figure.</summary>
+    public static string VerdictMarkdown(DoorVerdicts v, string heading)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(heading).AppendLine();
+        md.AppendLine("| truth | faces | called masked | flagged (no mask / worn incorrectly) | uncertain | figure |");
+        md.AppendLine("| --- | ---: | ---: | ---: | ---: | --- |");
+        VerdictRow(md, "bare (without_mask)", v.Bare, $"bare-face recall {Pct(v.BareRecall)}");
+        VerdictRow(md, "masked (with_mask)", v.Masked, $"masked recall {Pct(v.MaskedRecall)}");
+        VerdictRow(md, "worn incorrectly", v.WornIncorrectly, $"flagged {Pct(v.WornIncorrectlyRecall)}");
+        md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Left uncertain: {Pct(v.UncertainShare)} of {v.Faces} faces.").AppendLine();
+        return md.ToString();
+    }
+
+    public static JsonObject Node(DoorVerdicts v) => new()
+    {
+        ["faces"] = v.Faces,
+        ["bare_recall"] = v.BareRecall is { } b ? Round(b) : null,
+        ["masked_recall"] = v.MaskedRecall is { } m ? Round(m) : null,
+        ["worn_incorrectly_flagged"] = v.WornIncorrectlyRecall is { } w ? Round(w) : null,
+        ["uncertain_share"] = v.UncertainShare is { } u ? Round(u) : null,
+        ["bare"] = Node(v.Bare),
+        ["masked"] = Node(v.Masked),
+        ["worn_incorrectly"] = Node(v.WornIncorrectly),
+    };
+
+    private static JsonObject Node(VerdictCounts c) => new()
+    {
+        ["faces"] = c.Total,
+        ["called_masked"] = c.CalledMasked,
+        ["flagged"] = c.Flagged,
+        ["uncertain"] = c.Uncertain,
+    };
+
+    private static void VerdictRow(StringBuilder md, string name, VerdictCounts c, string figure) =>
+        md.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {c.Total} | {c.CalledMasked} | {c.Flagged} | {c.Uncertain} | {figure} |");
 
     public static string Markdown(CropEvaluation e, string title) =>
         $"# {title}\n\n{e.Metrics.Samples} crops, {e.MillisecondsPerFace.ToString("0.00", CultureInfo.InvariantCulture)} ms per face.\n\n" +
@@ -99,6 +142,7 @@ public static class EvaluationReport
             ["unmasked"] = Node(e.UnmaskedBySize),
         },
         ["image_level_accuracy"] = Round(e.ImageLevelAccuracy),
+        ["verdicts_at_least_32px"] = Node(e.VerdictsAtLeastMinimumWidth),
         ["classification"] = Node(e.Classification),
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
