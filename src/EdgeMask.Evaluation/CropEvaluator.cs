@@ -2,6 +2,7 @@ using System.Diagnostics;
 using EdgeMask.Classification;
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
+using EdgeMask.Evaluation.Robustness;
 using EdgeMask.Evaluation.Scoring;
 using OpenCvSharp;
 
@@ -15,7 +16,8 @@ public sealed class CropEvaluator
 
     public CropEvaluator(IMaskClassifier classifier) => _classifier = classifier;
 
-    public CropEvaluation Evaluate(string directory)
+    /// <param name="robustness">When given, every crop is also classified under each condition of the suite.</param>
+    public CropEvaluation Evaluate(string directory, RobustnessSuite? robustness = null)
     {
         var files = ListLabelledImages(directory);
         var samples = new List<ClassifiedSample>(files.Count);
@@ -35,9 +37,13 @@ public sealed class CropEvaluator
             var prediction = _classifier.Classify(image, whole)[0];
             processing += Stopwatch.GetElapsedTime(started);
             samples.Add(new ClassifiedSample(label, prediction));
+            robustness?.Add(image, new FaceDetection(whole[0], 1f), label, samples.Count);
         }
 
-        return new CropEvaluation(ClassificationMetrics.Compute(samples), files.Count == 0 ? 0 : processing.TotalMilliseconds / files.Count);
+        return new CropEvaluation(ClassificationMetrics.Compute(samples), files.Count == 0 ? 0 : processing.TotalMilliseconds / files.Count)
+        {
+            Robustness = robustness?.Results,
+        };
     }
 
     public static IReadOnlyList<(string Path, MaskStatus Label)> ListLabelledImages(string directory)
@@ -70,4 +76,8 @@ public sealed class CropEvaluator
     }
 }
 
-public sealed record CropEvaluation(ClassificationMetrics Metrics, double MillisecondsPerFace);
+public sealed record CropEvaluation(ClassificationMetrics Metrics, double MillisecondsPerFace)
+{
+    /// <summary>Verdicts per condition of the robustness suite, when it was run.</summary>
+    public IReadOnlyList<(CameraCondition Condition, DoorVerdicts Verdicts)>? Robustness { get; init; }
+}

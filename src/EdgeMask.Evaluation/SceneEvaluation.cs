@@ -1,4 +1,5 @@
 using EdgeMask.Core.Faces;
+using EdgeMask.Evaluation.Robustness;
 using EdgeMask.Evaluation.Scoring;
 
 namespace EdgeMask.Evaluation;
@@ -27,6 +28,9 @@ public sealed record SceneEvaluation(
     /// incorrectly kept apart, whatever <c>--worn-incorrectly-separate</c> says).
     /// </summary>
     public DoorVerdicts VerdictsAtLeastMinimumWidth { get; init; } = new();
+
+    /// <summary>Verdicts per condition of the robustness suite on the found faces of 32 px and more, when it was run.</summary>
+    public IReadOnlyList<(CameraCondition Condition, DoorVerdicts Verdicts)>? Robustness { get; init; }
 
     public static SceneEvaluation From(IReadOnlyList<ImageResult> results, TimeSpan processing)
     {

@@ -2,6 +2,7 @@ using EdgeMask.Analysis;
 using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
 using EdgeMask.Evaluation.Annotations;
+using EdgeMask.Evaluation.Robustness;
 using EdgeMask.Evaluation.Scoring;
 using OpenCvSharp;
 
@@ -15,7 +16,8 @@ namespace EdgeMask.Evaluation;
 public sealed class SceneEvaluator(IFrameAnalyzer analyzer)
 {
     /// <param name="onImage">Called after each image with the image and its result, e.g. to dump mistakes.</param>
-    public SceneEvaluation Evaluate(string imageDirectory, IReadOnlyList<AnnotatedImage> annotations, Action<Mat, ImageResult>? onImage = null)
+    /// <param name="robustness">When given, every found face of 32 px and more is also classified under each condition of the suite.</param>
+    public SceneEvaluation Evaluate(string imageDirectory, IReadOnlyList<AnnotatedImage> annotations, Action<Mat, ImageResult>? onImage = null, RobustnessSuite? robustness = null)
     {
         var results = new List<ImageResult>(annotations.Count);
         var processing = TimeSpan.Zero;
@@ -33,10 +35,31 @@ public sealed class SceneEvaluator(IFrameAnalyzer analyzer)
 
             var result = Score(annotation, analyzed.Analysis.Faces);
             results.Add(result);
+            if (robustness is not null)
+            {
+                AddToSuite(robustness, image, result, results.Count);
+            }
+
             onImage?.Invoke(image, result);
         }
 
-        return SceneEvaluation.From(results, processing);
+        return SceneEvaluation.From(results, processing) with { Robustness = robustness?.Results };
+    }
+
+    private static void AddToSuite(RobustnessSuite suite, Mat image, ImageResult result, int imageNumber)
+    {
+        for (var t = 0; t < result.Annotation.Faces.Count; t++)
+        {
+            var truth = result.Annotation.Faces[t];
+            var found = result.Matching.TruthToPrediction[t];
+            if (found < 0 || truth.Box.Width < SizedRecall.MinimumWidthPixels)
+            {
+                continue;
+            }
+
+            var face = result.Faces[found];
+            suite.Add(image, new FaceDetection(face.Box, face.DetectionScore, face.Landmarks), truth.AnnotatedStatus, (imageNumber * 1000) + t);
+        }
     }
 
     /// <summary>Matches one image's found faces to its annotation; pure, for tests with hand-computed answers.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EdgeMask.Core.Faces;
+using EdgeMask.Evaluation.Robustness;
 using EdgeMask.Evaluation.Scoring;
 
 namespace EdgeMask.Evaluation.Reports;
@@ -44,8 +45,31 @@ public static class EvaluationReport
         md.Append(LabelSizeMarkdown(e));
         md.AppendLine(CultureInfo.InvariantCulture, $"Image-level \"someone is unmasked\" accuracy: {Pct(e.ImageLevelAccuracy)}.").AppendLine();
         md.Append(ClassificationMarkdown(e.Classification, "## Mask classification of matched faces"));
+        if (e.Robustness is { } robustness)
+        {
+            md.AppendLine().Append(RobustnessMarkdown(robustness, $"## Robustness suite: the found faces of {SizedRecall.MinimumWidthPixels} px and more under camera conditions"));
+        }
+
         return md.ToString();
     }
+
+    /// <summary>One row per condition: bare-face recall, masked recall, worn incorrectly flagged, uncertain.</summary>
+    public static string RobustnessMarkdown(IReadOnlyList<(CameraCondition Condition, DoorVerdicts Verdicts)> results, string heading)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(heading).AppendLine();
+        md.AppendLine("| condition | what | bare faces | bare flagged | masked faces | masked called masked | worn incorrectly flagged | uncertain |");
+        md.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (condition, v) in results)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {condition.Name} | {condition.Description} | {v.Bare.Total} | {Pct(v.BareRecall)} | {v.Masked.Total} | {Pct(v.MaskedRecall)} | {Pct(v.WornIncorrectlyRecall)} ({v.WornIncorrectly.Total}) | {Pct(v.UncertainShare)} |");
+        }
+
+        return md.AppendLine().ToString();
+    }
+
+    public static JsonObject Node(IReadOnlyList<(CameraCondition Condition, DoorVerdicts Verdicts)> results) =>
+        new(results.Select(r => KeyValuePair.Create(r.Condition.Name, (JsonNode?)Node(r.Verdicts))));
 
     /// <summary>Recall of masked and of unmasked faces by size: "recall (found/truths)" per cell.</summary>
     public static string LabelSizeMarkdown(SceneEvaluation e)
@@ -100,7 +124,8 @@ public static class EvaluationReport
 
     public static string Markdown(CropEvaluation e, string title) =>
         $"# {title}\n\n{e.Metrics.Samples} crops, {e.MillisecondsPerFace.ToString("0.00", CultureInfo.InvariantCulture)} ms per face.\n\n" +
-        ClassificationMarkdown(e.Metrics, "## Classification");
+        ClassificationMarkdown(e.Metrics, "## Classification") +
+        (e.Robustness is { } robustness ? "\n" + RobustnessMarkdown(robustness, "## Robustness suite: every crop under camera conditions") : string.Empty);
 
     public static string ClassificationMarkdown(ClassificationMetrics m, string heading)
     {
@@ -143,6 +168,7 @@ public static class EvaluationReport
         },
         ["image_level_accuracy"] = Round(e.ImageLevelAccuracy),
         ["verdicts_at_least_32px"] = Node(e.VerdictsAtLeastMinimumWidth),
+        ["robustness"] = e.Robustness is { } r ? Node(r) : null,
         ["classification"] = Node(e.Classification),
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
@@ -150,6 +176,7 @@ public static class EvaluationReport
     {
         ["ms_per_face"] = Round(e.MillisecondsPerFace),
         ["classification"] = Node(e.Metrics),
+        ["robustness"] = e.Robustness is { } r ? Node(r) : null,
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
     public static JsonObject Node(ClassificationMetrics m) => new()

@@ -8,6 +8,7 @@ using EdgeMask.Detection;
 using EdgeMask.Evaluation;
 using EdgeMask.Evaluation.Annotations;
 using EdgeMask.Evaluation.Reports;
+using EdgeMask.Evaluation.Robustness;
 using EdgeMask.Hosting;
 using EdgeMask.Outputs;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,9 +31,10 @@ public static class EvaluateCommand
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write report.md and report.json here" };
         var dump = new Option<DirectoryInfo?>("--dump") { Description = "Write annotated images of misses and wrong verdicts here" };
         var strictWorn = new Option<bool>("--worn-incorrectly-separate") { Description = "Score mask_weared_incorrect as its own class instead of as no mask" };
+        var robustness = new Option<bool>("--robustness") { Description = "Also classify every face (scenes: found faces of 32 px and more) under the camera conditions of the robustness suite" };
 
         var command = new Command("evaluate", "Score detection and classification on annotated scenes or labelled crops.");
-        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn })
+        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn, robustness })
         {
             command.Options.Add(option);
         }
@@ -58,6 +60,7 @@ public static class EvaluateCommand
             parse.GetValue(report)?.FullName,
             parse.GetValue(dump)?.FullName,
             !parse.GetValue(strictWorn),
+            parse.GetValue(robustness),
             Console.Out,
             Console.Error)));
         return command;
@@ -71,6 +74,7 @@ public static class EvaluateCommand
         string? reportDir,
         string? dumpDir,
         bool wornIncorrectlyAsNoMask,
+        bool robustness,
         TextWriter output,
         TextWriter error)
     {
@@ -83,7 +87,7 @@ public static class EvaluateCommand
             string summary, markdown, json;
             if (cropsDir is not null)
             {
-                var result = new CropEvaluator(classifier).Evaluate(cropsDir);
+                var result = new CropEvaluator(classifier).Evaluate(cropsDir, robustness ? new RobustnessSuite(classifier) : null);
                 (summary, markdown, json) = (EvaluationReport.SummaryLine(result), EvaluationReport.Markdown(result, $"Crops evaluation: {cropsDir}"), EvaluationReport.Json(result));
             }
             else
@@ -98,7 +102,8 @@ public static class EvaluateCommand
                 var result = new SceneEvaluator(analyzer).Evaluate(
                     imagesDir!,
                     truth,
-                    dumpDir is null ? null : (image, r) => DumpMistakes(dumpDir, image, r));
+                    dumpDir is null ? null : (image, r) => DumpMistakes(dumpDir, image, r),
+                    robustness ? new RobustnessSuite(classifier) : null);
                 (summary, markdown, json) = (EvaluationReport.SummaryLine(result), EvaluationReport.Markdown(result, $"Scenes evaluation: {imagesDir}"), EvaluationReport.Json(result));
             }
 
