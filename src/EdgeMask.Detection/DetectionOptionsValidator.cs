@@ -1,4 +1,3 @@
-using EdgeMask.Detection.Learned;
 using Microsoft.Extensions.Options;
 
 namespace EdgeMask.Detection;
@@ -12,7 +11,7 @@ internal sealed class DetectionOptionsValidator : IValidateOptions<DetectionOpti
     {
         var failures = new List<string>();
 
-        if (!options.UsesHaar && !options.UsesYuNet && !LearnedFaceDetectorFactory.TryParseKind(options.Detector, out _))
+        if (!options.UsesHaar && !options.UsesYuNet)
         {
             failures.Add($"{Section}:Detector '{options.Detector}' is not supported; use '{DetectionOptions.YuNetDetector}' or '{DetectionOptions.HaarDetector}'");
         }

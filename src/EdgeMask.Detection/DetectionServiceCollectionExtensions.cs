@@ -1,5 +1,4 @@
 using EdgeMask.Core.Settings;
-using EdgeMask.Detection.Learned;
 using EdgeMask.Detection.YuNet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,26 +22,22 @@ public static class DetectionServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DetectionOptions>, DetectionOptionsValidator>());
 
         services.AddLastValidOptions();
-        services.AddLearnedDetectorOptions();
         services.AddOptions<YuNetOptions>()
             .BindConfiguration(YuNetOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<YuNetOptions>, YuNetOptionsValidator>());
 
-        // Detection:Detector picks the implementation once, at start: yunet (default), haar, tiny or ssd.
+        // Detection:Detector picks the implementation once, at start: yunet (default) or haar.
         // Every detector runs under the frame scheduler (full scans every N frames, windows around known faces
         // in between, nothing on a still empty scene); Detection:FullScanEveryFrames = 1 turns it off.
         services.TryAddSingleton<IFaceDetector>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DetectionOptions>>().Value;
-            var learned = LearnedFaceDetectorFactory.TryParseKind(options.Detector, out var kind);
-            IFaceDetector inner = learned
-                ? LearnedFaceDetectorFactory.Create(kind, sp.GetRequiredService<IOptions<LearnedDetectorOptions>>().Value)
-                : options.UsesHaar
-                    ? ActivatorUtilities.CreateInstance<HaarFaceDetector>(sp)
-                    : ActivatorUtilities.CreateInstance<YuNetFaceDetector>(sp);
-            return new ScheduledFaceDetector(inner, sp.GetRequiredService<LastValidOptions<DetectionOptions>>(), scanRegions: !learned);
+            IFaceDetector inner = options.UsesHaar
+                ? ActivatorUtilities.CreateInstance<HaarFaceDetector>(sp)
+                : ActivatorUtilities.CreateInstance<YuNetFaceDetector>(sp);
+            return new ScheduledFaceDetector(inner, sp.GetRequiredService<LastValidOptions<DetectionOptions>>());
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, FaceDetectorStartup>());
         return services;

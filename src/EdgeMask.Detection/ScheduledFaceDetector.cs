@@ -35,21 +35,15 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
     private readonly MotionMap _motion = new();
     private readonly Mat _window = new();
     private readonly Mat _windowGray = new();
-    private readonly bool _scanRegions;
     private IReadOnlyList<FaceDetection> _last = [];
     private int _framesSinceLook;
     private int _framesSinceFullScan;
 
-    /// <param name="scanRegions">
-    /// False for detectors whose cost does not shrink with the image (the learned ones resize every input to a
-    /// fixed size, so a window costs as much as the frame): those get whole-frame scans while faces are in view.
-    /// </param>
-    public ScheduledFaceDetector(IFaceDetector inner, LastValidOptions<DetectionOptions> options, bool scanRegions = true)
+    public ScheduledFaceDetector(IFaceDetector inner, LastValidOptions<DetectionOptions> options)
     {
         _inner = inner;
         _sizeRange = inner as IFaceSizeRangeDetector;
         _options = options;
-        _scanRegions = scanRegions;
     }
 
     /// <summary>Counts of what each call did, for the benchmark and tests.</summary>
@@ -75,7 +69,7 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
         _motion.Update(bgrFrame, options.MinFaceSizePixels);
         _framesSinceLook++;
         _framesSinceFullScan++;
-        if (!_motion.HasReference || _framesSinceFullScan >= options.FullScanAtLeastEveryFrames || (!_scanRegions && _last.Count > 0))
+        if (!_motion.HasReference || _framesSinceFullScan >= options.FullScanAtLeastEveryFrames)
         {
             return FullScan(bgrFrame, motionKnown: true);
         }
@@ -106,7 +100,7 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
         }
 
         var area = Grow(changed, options.MinFaceSizePixels, bgrFrame);
-        if (!_scanRegions || area.Area > WholeFrameShare * bgrFrame.Width * bgrFrame.Height)
+        if (area.Area > WholeFrameShare * bgrFrame.Width * bgrFrame.Height)
         {
             return FullScan(bgrFrame, motionKnown: true);
         }
@@ -153,10 +147,10 @@ internal sealed class ScheduledFaceDetector : IFaceDetector
         return faces;
     }
 
-    /// <returns>Null when there is nothing to follow (no face known, or a detector that cannot search windows).</returns>
+    /// <returns>Null when there is nothing to follow (no face known).</returns>
     private List<FaceDetection>? FollowKnownFaces(Mat frame, DetectionOptions options)
     {
-        if (_last.Count == 0 || !_scanRegions)
+        if (_last.Count == 0)
         {
             return null;
         }

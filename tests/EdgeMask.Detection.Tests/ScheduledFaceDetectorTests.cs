@@ -27,17 +27,19 @@ public class ScheduledFaceDetectorTests
         return canvas;
     }
 
-    private static (DetectorHarness Harness, ScheduledFaceDetector Detector) Scheduled(int fullScanEvery, params (string Key, string? Value)[] more)
+    private static (DetectorHarness Harness, ScheduledFaceDetector Detector) Scheduled(string kind, int fullScanEvery, params (string Key, string? Value)[] more)
     {
         var settings = more.Prepend(("FullScanEveryFrames", fullScanEvery.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray();
-        var harness = DetectorHarness.CreateHaar(settings);
+        var harness = DetectorHarness.Create([("Detector", kind), .. settings]);
         return (harness, (ScheduledFaceDetector)harness.Detector);
     }
 
-    [Fact]
-    public void Detect_StillEmptyScene_IsSearchedOnlyOnce()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_StillEmptyScene_IsSearchedOnlyOnce(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
         using var empty = Scene();
 
@@ -50,10 +52,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(9, detector.NotSearchedFrames);
     }
 
-    [Fact]
-    public void Detect_StillScene_GetsAWholeFrameScanEveryFullScanAtLeastEveryFrames()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_StillScene_GetsAWholeFrameScanEveryFullScanAtLeastEveryFrames(string kind)
     {
-        var (harness, detector) = Scheduled(5, ("FullScanAtLeastEveryFrames", "6"));
+        var (harness, detector) = Scheduled(kind, 5, ("FullScanAtLeastEveryFrames", "6"));
         using var _ = harness;
         using var empty = Scene();
 
@@ -65,10 +69,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(2, detector.FullScans);
     }
 
-    [Fact]
-    public void Detect_PersonStandingInView_FollowedInWindowsWithoutFullScans()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_PersonStandingInView_FollowedInWindowsWithoutFullScans(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
         using var scene = Scene(new Point(100, 120));
 
@@ -83,10 +89,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(9, detector.RegionScans);
     }
 
-    [Fact]
-    public void Detect_PersonWalkingTowardsTheCamera_IsFollowedAsTheFaceGrows()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_PersonWalkingTowardsTheCamera_IsFollowedAsTheFaceGrows(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
         var widths = new List<int>();
         var size = 150.0;
@@ -102,10 +110,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(7, detector.RegionScans);
     }
 
-    [Fact]
-    public void Detect_PersonWalkingAcross_IsFollowedAtAThirdOfAFaceWidthPerFrame()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_PersonWalkingAcross_IsFollowedAtAThirdOfAFaceWidthPerFrame(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
         var first = 0;
         for (var i = 0; i < 8; i++)
@@ -121,10 +131,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(7, detector.RegionScans);
     }
 
-    [Fact]
-    public void Detect_SecondPersonEnters_FoundByTheNextLookAtWhatChanged()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_SecondPersonEnters_FoundByTheNextLookAtWhatChanged(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
         using var one = Scene(new Point(60, 120));
         using var two = Scene(new Point(60, 120), new Point(400, 150));
@@ -142,10 +154,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(1, detector.ChangedAreaScans);
     }
 
-    [Fact]
-    public void Detect_PersonEntersEmptyScene_FoundBySearchingOnlyWhereItChanged()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_PersonEntersEmptyScene_FoundBySearchingOnlyWhereItChanged(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
         using var empty = Scene();
         using var person = Scene(new Point(420, 200));
@@ -164,10 +178,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(1, detector.ChangedAreaScans);
     }
 
-    [Fact]
-    public void Detect_KnownPersonLeaves_FullScanAtOnceFindsTheEmptyScene()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_KnownPersonLeaves_FullScanAtOnceFindsTheEmptyScene(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
         using var person = Scene(new Point(100, 120));
         using var empty = Scene();
@@ -178,10 +194,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(2, detector.FullScans);
     }
 
-    [Fact]
-    public void Detect_SceneChangingEverywhere_IsScannedWholeAtEveryLook()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_SceneChangingEverywhere_IsScannedWholeAtEveryLook(string kind)
     {
-        var (harness, detector) = Scheduled(5);
+        var (harness, detector) = Scheduled(kind, 5);
         using var _ = harness;
 
         for (var i = 0; i < 10; i++)
@@ -195,10 +213,12 @@ public class ScheduledFaceDetectorTests
         Assert.Equal(8, detector.NotSearchedFrames);
     }
 
-    [Fact]
-    public void Detect_MotionTestOff_EveryLookIsAWholeFrameScan()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_MotionTestOff_EveryLookIsAWholeFrameScan(string kind)
     {
-        var (harness, detector) = Scheduled(5, ("MotionThreshold", "0"));
+        var (harness, detector) = Scheduled(kind, 5, ("MotionThreshold", "0"));
         using var _ = harness;
         using var empty = Scene();
 
@@ -220,10 +240,12 @@ public class ScheduledFaceDetectorTests
         Assert.Contains("Detection:FullScanAtLeastEveryFrames (5) must be at least Detection:FullScanEveryFrames (10)", error.Message);
     }
 
-    [Fact]
-    public void Detect_FullScanEveryFrame_NeverSchedules()
+    [Theory]
+    [InlineData("yunet")]
+    [InlineData("haar")]
+    public void Detect_FullScanEveryFrame_NeverSchedules(string kind)
     {
-        var (harness, detector) = Scheduled(1);
+        var (harness, detector) = Scheduled(kind, 1);
         using var _ = harness;
         using var scene = Scene(new Point(100, 120));
 
@@ -234,26 +256,5 @@ public class ScheduledFaceDetectorTests
 
         Assert.Equal(4, detector.FullScans);
         Assert.Equal(0, detector.RegionScans);
-    }
-
-    [Fact]
-    public void Detect_DetectorWithoutWindowScans_ScansFullFramesWhileFacesAreInView()
-    {
-        // The learned detectors resize any input to a fixed size: a window costs them a whole frame.
-        using var harness = DetectorHarness.CreateHaar(("FullScanEveryFrames", "5"));
-        using var unscheduled = DetectorHarness.CreateHaar();
-        var inner = new ScheduledFaceDetector(
-            unscheduled.Detector,
-            harness.Services.GetRequiredService<LastValidOptions<DetectionOptions>>(),
-            scanRegions: false);
-        using var scene = Scene(new Point(100, 120));
-
-        for (var i = 0; i < 4; i++)
-        {
-            Assert.Single(inner.Detect(scene));
-        }
-
-        Assert.Equal(4, inner.FullScans);
-        Assert.Equal(0, inner.RegionScans);
     }
 }

@@ -15,15 +15,18 @@ internal static class PreviewCommand
         var output = new Option<string>("--output") { DefaultValueFactory = _ => Path.Combine(DefaultPaths.Root, "artifacts", "preview.png") };
         var count = new Option<int>("--count") { DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
-        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose; painted masks, hands and sunglasses included).") { data, output, count, seed };
+        var plain = new Option<bool>("--no-camera-effects") { Description = "Geometry and synthetic masks only, to look at how masks are placed." };
+        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose; painted masks, hands and sunglasses included).") { data, output, count, seed, plain };
         command.SetAction((result, _) =>
         {
             var spec = InputSpec.Default;
             var folder = ImageFolder.Open(result.GetValue(data)!, ClassScheme.TwoClass.Labels, SplitFractions.Default);
-            var chosen = folder.In(DataSplit.Train).OrderBy(i => StableSeed.Of(result.GetValue(seed), StableSeed.Of(Path.GetFileName(i.Path)))).Take(result.GetValue(count)).ToList();
+            var chosen = folder.In(DataSplit.Train).OrderBy(i => StableSeed.Of(result.GetValue(seed), StableSeed.Of(Path.GetFileName(i.Path)))).Take(result.GetValue(count) * 2).ToList();
             using var detector = new TrainingFaceDetector();
-            var faces = FaceImage.Load(chosen, detector);
-            var factory = new SampleFactory(spec, new AugmentationOptions(), ClassScheme.ThreeClass, new SyntheticMaskOptions());
+            var loaded = FaceImage.Load(chosen, detector);
+            var faces = loaded.Where(f => f.Face is not null).Take(result.GetValue(count)).ToList();
+            var donors = loaded.Where(f => f.Source.LabelIndex == ClassScheme.WithMask && f.Detection?.Landmarks is not null).ToList();
+            var factory = new SampleFactory(spec, result.GetValue(plain) ? new AugmentationOptions().WithoutCameraEffects() : new AugmentationOptions(), ClassScheme.ThreeClass, new SyntheticMaskOptions(), donors);
             const int columns = 8;
             var cell = spec.Width + 4;
             using var sheet = new Mat((faces.Count + columns - 1) / columns * cell, columns * cell, MatType.CV_8UC3, Scalar.All(255));
@@ -37,7 +40,9 @@ internal static class PreviewCommand
                 sample.CopyTo(sheet[new Rect(origin.X + 2, origin.Y + 2, spec.Width, spec.Height)]);
             }
 
-            Cv2.ImWrite(result.GetValue(output)!, sheet);
+            using var large = new Mat();
+            Cv2.Resize(sheet, large, new Size(), 2, 2, InterpolationFlags.Nearest);
+            Cv2.ImWrite(result.GetValue(output)!, large);
             Console.Out.WriteLine($"wrote {result.GetValue(output)}");
             return Task.FromResult(0);
         });

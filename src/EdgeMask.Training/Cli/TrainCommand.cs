@@ -40,12 +40,15 @@ internal static class TrainCommand
         var zoom = new Option<double>("--zoom") { Description = "Max zoom fraction (0-0.6).", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
         var shear = new Option<double>("--shear") { Description = "Max shear, degrees (0-25).", DefaultValueFactory = _ => 8 };
         var wholeImage = new Option<double>("--whole-image") { Description = "Share of detected faces framed as the whole image, as if none were found, so that framing is no class cue (0-1).", DefaultValueFactory = _ => new AugmentationOptions().WholeImageProbability };
-        var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG and low-resolution augmentation." };
+        var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG, low-resolution, darkness, infrared, back-light and motion-blur augmentation." };
+        var transplant = new Option<double>("--transplant-share") { Description = "Share of the synthetic masks that are real masks moved from masked training faces (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().TransplantShare };
+        var chin = new Option<double>("--chin-share") { Description = "Share of the masks worn incorrectly that sit on the chin rather than just below the nose (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().ChinShare };
+        var keepUndetected = new Option<bool>("--keep-undetected") { Description = "Also train on images where the daemon's detector finds no face, framed as the whole image (the daemon never classifies such faces)." };
 
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
         {
             data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, threads,
-            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, noPhotometric,
+            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, noPhotometric, transplant, chin, keepUndetected,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -60,10 +63,7 @@ internal static class TrainCommand
             };
             if (result.GetValue(noPhotometric))
             {
-                augmentation = augmentation with
-                {
-                    Brightness = 0, Contrast = 0, ColourTemperature = 0, BlurProbability = 0, NoiseProbability = 0, JpegProbability = 0, LowResolutionProbability = 0,
-                };
+                augmentation = augmentation.WithoutCameraEffects();
             }
 
             var size = result.GetValue(inputSize);
@@ -82,7 +82,8 @@ internal static class TrainCommand
                 FineTuneFrom = result.GetValue(fineTune),
                 Threads = result.GetValue(threads),
                 Augmentation = augmentation,
-                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses)),
+                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses), result.GetValue(transplant), result.GetValue(chin)),
+                KeepUndetected = result.GetValue(keepUndetected),
             };
 
             var log = Console.Out;

@@ -1,3 +1,4 @@
+using EdgeMask.Evaluation.Robustness;
 using OpenCvSharp;
 
 namespace EdgeMask.Training.Imaging;
@@ -96,9 +97,12 @@ public sealed class Augmenter(AugmentationOptions options, InputSpec spec)
             Cv2.GaussianBlur(result, result, new Size(0, 0), 0.5 + random.NextDouble() * 0.8);
         }
 
+        // A dark, back-lit or infrared crop keeps its light as that condition left it: a brightness shift on top would
+        // stack two exposures (a black crop) or colour an infrared image.
+        var condition = ApplyCameraConditions(result, random);
         var gain = 1 + Symmetric(random, options.Contrast);
-        var offset = Symmetric(random, options.Brightness) * 255;
-        var warmth = Symmetric(random, options.ColourTemperature);
+        var offset = condition ? 0 : Symmetric(random, options.Brightness) * 255;
+        var warmth = condition ? 0 : Symmetric(random, options.ColourTemperature);
         var noise = options.NoiseProbability > 0 && random.NextDouble() < options.NoiseProbability ? random.NextDouble() * options.NoiseSigmaLevels : 0;
         if (gain != 1 || offset != 0 || warmth != 0 || noise > 0)
         {
@@ -129,13 +133,67 @@ public sealed class Augmenter(AugmentationOptions options, InputSpec spec)
 
         if (options.JpegProbability > 0 && random.NextDouble() < options.JpegProbability)
         {
-            Cv2.ImEncode(".jpg", result, out var bytes, new ImageEncodingParam(ImwriteFlags.JpegQuality, random.Next(25, 91)));
-            using var decoded = Cv2.ImDecode(bytes, ImreadModes.Color);
-            decoded.CopyTo(result);
+            CameraEffects.Jpeg(result, random.Next(options.JpegMinQuality, 91));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// What entrance cameras do that the robustness suite tests (<see cref="CameraCondition.Suite"/>), at random
+    /// strengths: motion blur, and at most one of under-exposure, back-light and infrared night mode. No draw for an
+    /// option set to 0.
+    /// </summary>
+    /// <returns>True when the crop's light was changed (dark, back-lit or infrared).</returns>
+    private bool ApplyCameraConditions(Mat crop, Random random)
+    {
+        if (Draw(random, options.MotionBlurProbability))
+        {
+            CameraEffects.MotionBlur(crop, 0.03 + (random.NextDouble() * 0.07), random.NextDouble() * 180);
+        }
+
+        var lighting = options.DarkProbability + options.BackLightProbability + options.InfraredProbability;
+        if (lighting <= 0)
+        {
+            return false;
+        }
+
+        var draw = random.NextDouble();
+        if (draw < options.DarkProbability)
+        {
+            if (random.NextDouble() < 0.5)
+            {
+                CameraEffects.Gamma(crop, 1.5 + (random.NextDouble() * 1.5));
+            }
+            else
+            {
+                CameraEffects.Exposure(crop, -(0.5 + (random.NextDouble() * 1.5)));
+            }
+
+            return true;
+        }
+
+        draw -= options.DarkProbability;
+        if (draw < options.BackLightProbability)
+        {
+            // The runtime crop holds the face in its middle, inside the margin on every side.
+            var inset = spec.CropMargin / (1 + (2 * spec.CropMargin));
+            var face = new Rect((int)(inset * spec.Width), (int)(inset * spec.Height), (int)((1 - (2 * inset)) * spec.Width), (int)((1 - (2 * inset)) * spec.Height));
+            CameraEffects.BackLight(crop, face, -(0.5 + (random.NextDouble() * 1.5)), 0.3 + (random.NextDouble() * 0.7));
+            return true;
+        }
+
+        draw -= options.BackLightProbability;
+        if (draw < options.InfraredProbability)
+        {
+            CameraEffects.InfraredNight(crop, 0.35 + (random.NextDouble() * 0.45));
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool Draw(Random random, double probability) => probability > 0 && random.NextDouble() < probability;
 
     // Drawn from the caller's Random (not OpenCV's global RNG) so a seed reproduces every sample on any thread.
     private static Mat GaussianNoise(Size size, double sigma, Random random)

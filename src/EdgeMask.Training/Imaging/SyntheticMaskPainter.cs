@@ -10,12 +10,16 @@ public enum MaskPlacement
 
     /// <summary>Covers mouth and chin only: worn below the nose.</summary>
     BelowNose,
+
+    /// <summary>Pulled down onto the chin, mouth and nose bare: worn incorrectly too.</summary>
+    OnChin,
 }
 
 /// <summary>
 /// Paints a face mask of random shape, colour and texture over the lower face (the MaskTheFace idea, with drawing
-/// code instead of mask photos), so the same bare faces appear masked, unmasked and masked below the nose.
-/// Landmarks come from the proportions of a Haar frontal-face box: nose tip near 0.6, mouth near 0.78 of its height.
+/// code instead of mask photos), so the same bare faces appear masked, unmasked and masked below the nose or on the
+/// chin. The mask is placed in canonical face coordinates (<see cref="FaceFrame"/>): fitted to the detector's five
+/// landmarks where it has them, so it sits on the nose and follows a tilted face, else from a box's proportions.
 /// </summary>
 public static class SyntheticMaskPainter
 {
@@ -30,22 +34,17 @@ public static class SyntheticMaskPainter
         new(120, 160, 110), // khaki green
     ];
 
-    /// <summary>Paints onto <paramref name="bgr"/> (in place) a mask over the face <paramref name="face"/>.</summary>
-    public static void Paint(Mat bgr, Rect face, MaskPlacement placement, Random random)
-    {
-        double J(double spread) => (random.NextDouble() * 2 - 1) * spread;
-        Point P(double fx, double fy) => new(face.X + fx * face.Width, face.Y + fy * face.Height);
+    /// <summary>Paints onto <paramref name="bgr"/> (in place) a mask over the face box <paramref name="face"/>.</summary>
+    public static void Paint(Mat bgr, Rect face, MaskPlacement placement, Random random) =>
+        Paint(bgr, FaceFrame.FromBox(face), placement, random);
 
-        var top = placement == MaskPlacement.OverNose ? 0.47 + J(0.04) : 0.70 + J(0.03);
-        var peak = placement == MaskPlacement.OverNose ? top - 0.08 + J(0.03) : top - 0.01;
-        var bottom = 1.02 + J(0.06);
-        var left = 0.10 + J(0.05);
-        var right = 0.90 + J(0.05);
-        var polygon = new[]
-        {
-            P(left, top + 0.04), P(0.3, top + J(0.02)), P(0.5, peak), P(0.7, top + J(0.02)), P(right, top + 0.04),
-            P(right + 0.01, 0.78 + J(0.03)), P(0.78, bottom - 0.08), P(0.5, bottom), P(0.22, bottom - 0.08), P(left - 0.01, 0.78 + J(0.03)),
-        };
+    /// <summary>Paints onto <paramref name="bgr"/> (in place) a mask placed in the face's canonical coordinates.</summary>
+    public static void Paint(Mat bgr, FaceFrame frame, MaskPlacement placement, Random random)
+    {
+        var polygon = Outline(placement, random).Select(p => frame.MapToPixel(p.X, p.Y)).ToArray();
+        var top = polygon.Min(p => p.Y);
+        var bottom = polygon.Max(p => p.Y);
+        var bounds = Cv2.BoundingRect(polygon);
 
         var colour = Colours[random.Next(Colours.Length)];
         if (random.NextDouble() < 0.25)
@@ -54,31 +53,60 @@ public static class SyntheticMaskPainter
         }
 
         using var layer = new Mat(bgr.Size(), MatType.CV_8UC3, colour);
-        Texture(layer, face, top, bottom, colour, random);
-        Shade(layer, face, random);
+        Texture(layer, bounds, top, bottom, colour, random);
+        Shade(layer, bounds, random);
         using var alpha = new Mat(bgr.Size(), MatType.CV_8UC1, Scalar.All(0));
         Cv2.FillPoly(alpha, [polygon], Scalar.All(255), LineTypes.AntiAlias);
         layer.CopyTo(bgr, alpha);
 
         // Ear loops from the mask's upper and lower corners towards the sides of the face.
         var loop = PaintColour.Scale(colour, 0.85);
-        var thickness = Math.Max(1, face.Width / 60);
-        Cv2.Line(bgr, polygon[0], P(-0.02, top - 0.05), loop, thickness, LineTypes.AntiAlias);
-        Cv2.Line(bgr, polygon[4], P(1.02, top - 0.05), loop, thickness, LineTypes.AntiAlias);
-        Cv2.Line(bgr, polygon[9], P(0.0, 0.62), loop, thickness, LineTypes.AntiAlias);
-        Cv2.Line(bgr, polygon[5], P(1.0, 0.62), loop, thickness, LineTypes.AntiAlias);
+        var thickness = Math.Max(1, (int)(frame.Width / 60));
+        var loopHeight = placement == MaskPlacement.OverNose ? 0.42 : 0.55;
+        Cv2.Line(bgr, polygon[0], frame.MapToPixel(-0.02, loopHeight), loop, thickness, LineTypes.AntiAlias);
+        Cv2.Line(bgr, polygon[4], frame.MapToPixel(1.02, loopHeight), loop, thickness, LineTypes.AntiAlias);
+        Cv2.Line(bgr, polygon[9], frame.MapToPixel(0.0, 0.62), loop, thickness, LineTypes.AntiAlias);
+        Cv2.Line(bgr, polygon[5], frame.MapToPixel(1.0, 0.62), loop, thickness, LineTypes.AntiAlias);
     }
 
-    private static void Texture(Mat layer, Rect face, double top, double bottom, Scalar colour, Random random)
+    /// <summary>
+    /// The mask's outline in canonical face coordinates: ten points, clockwise from the upper left corner. Over the
+    /// nose its top edge crosses the bridge between the eyes (0.40) and the nose tip (0.60); below the nose it starts
+    /// under the nose tip; on the chin, under the mouth (0.78).
+    /// </summary>
+    public static (double X, double Y)[] Outline(MaskPlacement placement, Random random)
+    {
+        double J(double spread) => (random.NextDouble() * 2 - 1) * spread;
+        var (top, bottom) = placement switch
+        {
+            MaskPlacement.OverNose => (0.47 + J(0.04), 1.02 + J(0.06)),
+            MaskPlacement.BelowNose => (0.68 + J(0.03), 1.04 + J(0.06)),
+            _ => (0.86 + J(0.03), 1.12 + J(0.05)),
+        };
+        var peak = placement == MaskPlacement.OverNose ? top - 0.08 + J(0.03) : top - 0.01;
+        var left = 0.10 + J(0.05);
+        var right = 0.90 + J(0.05);
+        var sides = Math.Max(top + 0.08, 0.78 + J(0.03));
+        return
+        [
+            (left, top + 0.04), (0.3, top + J(0.02)), (0.5, peak), (0.7, top + J(0.02)), (right, top + 0.04),
+            (right + 0.01, sides), (0.78, bottom - 0.08), (0.5, bottom), (0.22, bottom - 0.08), (left - 0.01, sides),
+        ];
+    }
+
+    /// <param name="face">The mask's bounding box in the image.</param>
+    /// <param name="top">The mask's top row in the image.</param>
+    /// <param name="bottom">The mask's bottom row in the image.</param>
+    private static void Texture(Mat layer, Rect face, int top, int bottom, Scalar colour, Random random)
     {
         var darker = PaintColour.Scale(colour, 0.8 + random.NextDouble() * 0.1);
-        var thickness = Math.Max(1, face.Height / 50);
+        var thickness = Math.Max(1, face.Height / 25);
         switch (random.Next(4))
         {
             case 0: // surgical pleats
                 for (var i = 1; i <= 3; i++)
                 {
-                    var y = (int)(face.Y + face.Height * (top + (bottom - top) * i / 4.5));
+                    var y = (int)(top + ((bottom - top) * i / 4.5));
                     Cv2.Line(layer, new Point(face.X, y), new Point(face.Right, y), darker, thickness, LineTypes.AntiAlias);
                 }
 

@@ -12,10 +12,10 @@ namespace EdgeMask.Training.Imaging;
 /// </summary>
 /// <remarks>
 /// The data set's images are already face crops (at most 160 px), so two <c>Detection</c> keys differ from the
-/// daemon's defaults: no downscale (the daemon halves a full camera frame, which brings its faces to about the
-/// size these crops already have) and a 24 px minimum face (the cascade's own window); and a third, because the
-/// images are unrelated stills, not a video: a full scan of every image (no frame scheduling). Every other setting,
-/// the cascade and the contrast enhancement are the daemon's.
+/// daemon's defaults: no downscale (the daemon shrinks a full camera frame, which brings its faces to about the
+/// size these crops already have) and a 24 px minimum face; and a third, because the images are unrelated stills,
+/// not a video: a full scan of every image (no frame scheduling). Every other setting, the detector (YuNet, with its
+/// landmarks) and its score threshold are the daemon's.
 /// </remarks>
 public sealed class TrainingFaceDetector : IDisposable
 {
@@ -53,9 +53,9 @@ public sealed class TrainingFaceDetector : IDisposable
         }
     }
 
-    /// <summary>The largest face at least a third of the image's shorter side, or null.</summary>
+    /// <summary>The largest face at least a third of the image's shorter side, with its landmarks when the detector has them, or null.</summary>
     /// <remarks>Thread-safe: the daemon's detector keeps scratch buffers, so calls are serialised.</remarks>
-    public Rect? DetectLargest(Mat bgr)
+    public Core.Faces.FaceDetection? DetectLargest(Mat bgr)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         var minSide = Math.Max(SmallestFacePixels, Math.Min(bgr.Width, bgr.Height) / 3);
@@ -65,8 +65,7 @@ public sealed class TrainingFaceDetector : IDisposable
             faces = _detector.Detect(bgr);
         }
 
-        var largest = faces.Where(face => face.Box.Width >= minSide && face.Box.Height >= minSide).MaxBy(face => face.Box.Area);
-        return largest is null ? null : new Rect(largest.Box.X, largest.Box.Y, largest.Box.Width, largest.Box.Height);
+        return faces.Where(face => face.Box.Width >= minSide && face.Box.Height >= minSide).MaxBy(face => face.Box.Area);
     }
 
     // The provider owns and disposes the singleton detector.

@@ -1,22 +1,31 @@
+using EdgeMask.Core.Faces;
 using EdgeMask.Training.Data;
+using EdgeMask.Training.Imaging;
 using OpenCvSharp;
 
 namespace EdgeMask.Training.Training;
 
-/// <summary>A decoded image held in memory with its Haar face box (null when the detector found none).</summary>
-public sealed class FaceImage(LabeledImage source, Mat bgr, Rect? face) : IDisposable
+/// <summary>A decoded image held in memory with the daemon detector's face (null when it found none).</summary>
+public sealed class FaceImage(LabeledImage source, Mat bgr, FaceDetection? detection) : IDisposable
 {
     public LabeledImage Source { get; } = source;
 
     public Mat Bgr { get; } = bgr;
 
-    public Rect? Face { get; } = face;
+    /// <summary>The detected face with its landmarks, or null.</summary>
+    public FaceDetection? Detection { get; } = detection;
 
-    /// <summary>The face box to paint a synthetic mask into: the detection, else the image (the crops are mostly tight).</summary>
+    /// <summary>The detected face box, or null.</summary>
+    public Rect? Face { get; } = detection is { Box: var b } ? new Rect(b.X, b.Y, b.Width, b.Height) : null;
+
+    /// <summary>The face box to paint occluders into: the detection, else the image (the crops are mostly tight).</summary>
     public Rect PaintBox => Face ?? new Rect(Bgr.Width / 10, Bgr.Height / 20, Bgr.Width * 8 / 10, Bgr.Height * 9 / 10);
 
+    /// <summary>Canonical face coordinates in this image: fitted to the landmarks where the detector gave them, else the paint box's proportions.</summary>
+    public FaceFrame Frame => Detection?.Landmarks is { } landmarks ? FaceFrame.FromLandmarks(landmarks) : FaceFrame.FromBox(PaintBox);
+
     /// <summary>Decodes <paramref name="images"/> and runs the detector on each, in parallel.</summary>
-    public static IReadOnlyList<FaceImage> Load(IEnumerable<LabeledImage> images, Imaging.TrainingFaceDetector detector)
+    public static IReadOnlyList<FaceImage> Load(IEnumerable<LabeledImage> images, TrainingFaceDetector detector)
     {
         var list = images.ToList();
         var loaded = new FaceImage[list.Count];

@@ -4,12 +4,15 @@ using OpenCvSharp;
 namespace EdgeMask.Training.Training;
 
 /// <summary>
-/// Turns in-memory images into labelled input tensors: synthetic masks on some bare faces, runtime-style crops,
-/// augmentation. Each sample draws from its own Random seeded by (seed, epoch, index), so a seed reproduces the
-/// exact same batches however the work is spread over threads.
+/// Turns in-memory images into labelled input tensors: synthetic masks on some bare faces (painted, or real masks
+/// moved from <paramref name="maskDonors"/>), runtime-style crops, augmentation. Each sample draws from its own Random
+/// seeded by (seed, epoch, index), so a seed reproduces the exact same batches however the work is spread over threads.
 /// </summary>
-public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentation, ClassScheme classes, SyntheticMaskOptions masks)
+/// <param name="maskDonors">Masked training faces with landmarks whose masks may be transplanted; empty = paint only.</param>
+public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentation, ClassScheme classes, SyntheticMaskOptions masks, IReadOnlyList<FaceImage>? maskDonors = null)
 {
+    private readonly IReadOnlyList<FaceImage> _donors = maskDonors ?? [];
+
     private readonly Augmenter _augmenter = new(augmentation, spec);
     private readonly CropPreprocessor _preprocessor = new(spec);
 
@@ -45,12 +48,12 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
             var belowNoseEnd = masks.OverNoseProbability + masks.BelowNoseProbability;
             if (draw < masks.OverNoseProbability)
             {
-                SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.OverNose, random);
+                AddMask(canvas, image, MaskPlacement.OverNose, random);
                 label = ClassScheme.WithMask;
             }
             else if (draw < belowNoseEnd)
             {
-                SyntheticMaskPainter.Paint(canvas, image.PaintBox, MaskPlacement.BelowNose, random);
+                AddMask(canvas, image, random.NextDouble() < masks.ChinShare ? MaskPlacement.OnChin : MaskPlacement.BelowNose, random);
                 label = classes.BelowNose;
             }
             else if (draw < belowNoseEnd + masks.HandOverMouthProbability)
@@ -67,6 +70,19 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
         return label;
     }
 
+    private void AddMask(Mat canvas, FaceImage image, MaskPlacement placement, Random random)
+    {
+        if (_donors.Count > 0 && masks.TransplantShare > 0 && random.NextDouble() < masks.TransplantShare)
+        {
+            var donor = _donors[random.Next(_donors.Count)];
+            MaskTransplanter.Transplant(canvas, image.Frame, donor.Bgr, donor.Frame, placement, random);
+        }
+        else
+        {
+            SyntheticMaskPainter.Paint(canvas, image.Frame, placement, random);
+        }
+    }
+
     /// <summary>The runtime crop without augmentation, optionally with a mask painted deterministically.</summary>
     public int Evaluation(FaceImage image, Span<float> destination, MaskPlacement? paint = null, int seed = 0)
     {
@@ -74,7 +90,7 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
         var label = image.Source.LabelIndex;
         if (paint is { } placement)
         {
-            SyntheticMaskPainter.Paint(canvas, image.PaintBox, placement, new Random(StableSeed.Of(seed, StableSeed.Of(Path.GetFileName(image.Source.Path)))));
+            SyntheticMaskPainter.Paint(canvas, image.Frame, placement, new Random(StableSeed.Of(seed, StableSeed.Of(Path.GetFileName(image.Source.Path)))));
             label = placement == MaskPlacement.OverNose ? ClassScheme.WithMask : classes.BelowNose;
         }
 

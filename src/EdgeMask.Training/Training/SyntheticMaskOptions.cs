@@ -1,17 +1,22 @@
 namespace EdgeMask.Training.Training;
 
 /// <summary>
-/// Share of bare training faces that get a painted mask over the nose (default 0.3), below it (default 0.2), or a hand
-/// over mouth and nose that leaves them unmasked (default 0); and share of all faces given sunglasses (default 0).
+/// Share of bare training faces that get a mask over the nose (default 0.3), below it or on the chin (default 0.2),
+/// or a hand over mouth and nose that leaves them unmasked (default 0); share of all faces given sunglasses (default 0).
+/// Of the masks, <paramref name="TransplantShare"/> (default 0.5) are real masks moved from masked training faces
+/// (<see cref="Imaging.MaskTransplanter"/>), the rest painted; of the masks worn incorrectly, <paramref name="ChinShare"/>
+/// (default 0.35) sit on the chin rather than just below the nose.
 /// </summary>
 public sealed record SyntheticMaskOptions(
     double OverNoseProbability = 0.3,
     double BelowNoseProbability = 0.2,
     double HandOverMouthProbability = 0,
-    double SunglassesProbability = 0)
+    double SunglassesProbability = 0,
+    double TransplantShare = 0.5,
+    double ChinShare = 0.35)
 {
     /// <summary>Nothing painted: real images only.</summary>
-    public static SyntheticMaskOptions None { get; } = new(0, 0, 0, 0);
+    public static SyntheticMaskOptions None { get; } = new(0, 0, 0, 0, 0, 0);
 
     public void Validate()
     {
@@ -24,6 +29,16 @@ public sealed record SyntheticMaskOptions(
         if (SunglassesProbability is < 0 or > 1 || double.IsNaN(SunglassesProbability))
         {
             throw new ArgumentOutOfRangeException(nameof(SunglassesProbability), SunglassesProbability, "--synthetic-sunglasses must be 0-1.");
+        }
+
+        if (TransplantShare is < 0 or > 1 || double.IsNaN(TransplantShare))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TransplantShare), TransplantShare, "--transplant-share must be 0-1.");
+        }
+
+        if (ChinShare is < 0 or > 1 || double.IsNaN(ChinShare))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ChinShare), ChinShare, "--chin-share must be 0-1.");
         }
     }
 }

@@ -38,9 +38,16 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
         var train = FaceImage.Load(Limit(data.In(DataSplit.Train)), detector);
         var validation = FaceImage.Load(Limit(data.In(DataSplit.Validation)), detector);
         log.WriteLine(FormattableString.Invariant(
-            $"loaded {train.Count} train / {validation.Count} validation images in {stopwatch.Elapsed.TotalSeconds:F1}s; Haar found a face in {Share(train, t => t.Face is not null):P0} of train images"));
+            $"loaded {train.Count} train / {validation.Count} validation images in {stopwatch.Elapsed.TotalSeconds:F1}s; the detector found a face in {Share(train, t => t.Face is not null && t.Source.LabelIndex == ClassScheme.WithMask, t => t.Source.LabelIndex == ClassScheme.WithMask):P0} of masked and {Share(train, t => t.Face is not null && t.Source.LabelIndex == ClassScheme.WithoutMask, t => t.Source.LabelIndex == ClassScheme.WithoutMask):P0} of bare train images"));
+        if (!options.KeepUndetected)
+        {
+            train = DropUndetected(train);
+            validation = DropUndetected(validation);
+            log.WriteLine($"training on the {train.Count} / {validation.Count} images with a detected face (the daemon classifies nothing else)");
+        }
 
-        var factory = new SampleFactory(options.Input, options.Augmentation, classes, options.SyntheticMasks);
+        var donors = train.Where(t => t.Source.LabelIndex == ClassScheme.WithMask && t.Detection?.Landmarks is not null).ToList();
+        var factory = new SampleFactory(options.Input, options.Augmentation, classes, options.SyntheticMasks, donors);
         var validationSets = BuildValidation(factory, validation, classes);
         var net = options.FineTuneFrom is { } path ? LoadForFineTune(path, classes) : new MaskNet(MaskNetArchitecture.Compact(classes.Count, options.Width));
         var trainable = options.FineTuneFrom is null ? net.parameters().ToList() : net.Head.parameters().ToList();
@@ -236,7 +243,21 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
     private IEnumerable<LabeledImage> Limit(IEnumerable<LabeledImage> images) =>
         options.MaxImagesPerClass <= 0 ? images : images.GroupBy(i => i.LabelIndex).SelectMany(g => g.Take(options.MaxImagesPerClass));
 
-    private static double Share<T>(IReadOnlyList<T> items, Func<T, bool> predicate) => items.Count == 0 ? 0 : (double)items.Count(predicate) / items.Count;
+    private static double Share<T>(IReadOnlyList<T> items, Func<T, bool> predicate, Func<T, bool> among)
+    {
+        var total = items.Count(among);
+        return total == 0 ? 0 : (double)items.Count(predicate) / total;
+    }
+
+    private static List<FaceImage> DropUndetected(IReadOnlyList<FaceImage> images)
+    {
+        foreach (var image in images.Where(i => i.Face is null))
+        {
+            image.Dispose();
+        }
+
+        return images.Where(i => i.Face is not null).ToList();
+    }
 
     private static void DisposeAll(Dictionary<string, Tensor>? tensors)
     {

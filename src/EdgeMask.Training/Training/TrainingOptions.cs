@@ -41,6 +41,12 @@ public sealed record TrainingOptions
 
     public SyntheticMaskOptions SyntheticMasks { get; init; } = new();
 
+    /// <summary>
+    /// Also train and validate on images where the daemon's detector finds no face, framed as the whole image. Default
+    /// false: the daemon only ever classifies faces its detector found, cropped around the detector's box.
+    /// </summary>
+    public bool KeepUndetected { get; init; }
+
     /// <summary>Use at most this many images per class and split (0 = all): for smoke tests.</summary>
     public int MaxImagesPerClass { get; init; }
 

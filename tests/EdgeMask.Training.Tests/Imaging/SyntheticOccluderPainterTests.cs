@@ -58,7 +58,7 @@ public class SyntheticOccluderPainterTests
     public void TrainingImage_HandOnBareFace_KeepsWithoutMask()
     {
         var factory = new SampleFactory(InputSpec.Default, AugmentationOptions.None, ClassScheme.ThreeClass, new SyntheticMaskOptions(0, 0, 0.9, 1));
-        using var face = new FaceImage(new LabeledImage("bare.png", "without_mask", ClassScheme.WithoutMask, DataSplit.Train), BareFace(), Face);
+        using var face = new FaceImage(new LabeledImage("bare.png", "without_mask", ClassScheme.WithoutMask, DataSplit.Train), BareFace(), new EdgeMask.Core.Faces.FaceDetection(new EdgeMask.Core.Geometry.PixelBox(Face.X, Face.Y, Face.Width, Face.Height), 1f));
 
         var labels = Enumerable.Range(0, 20).Select(i =>
         {
