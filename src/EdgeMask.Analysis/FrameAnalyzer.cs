@@ -21,9 +21,15 @@ internal sealed class FrameAnalyzer(IFaceDetector detector, IMaskClassifier clas
 
         var started = Stopwatch.GetTimestamp();
         var detections = detector.Detect(bgrFrame);
+        var detectionTime = Stopwatch.GetElapsedTime(started);
+        if (detections.Count == 0)
+        {
+            return new AnalyzedFrame(new FrameAnalysis(sequence, timestamp, bgrFrame.Width, bgrFrame.Height, []), detectionTime, TimeSpan.Zero);
+        }
+
         var detected = Stopwatch.GetTimestamp();
-        var predictions = detections.Count == 0 ? [] : classifier.Classify(bgrFrame, detections);
-        var classified = Stopwatch.GetTimestamp();
+        var predictions = classifier.Classify(bgrFrame, detections);
+        var classificationTime = Stopwatch.GetElapsedTime(detected);
         if (predictions.Count != detections.Count)
         {
             throw new InvalidOperationException($"The classifier answered {predictions.Count} verdicts for {detections.Count} faces.");
@@ -35,9 +41,6 @@ internal sealed class FrameAnalyzer(IFaceDetector detector, IMaskClassifier clas
             faces[i] = new FaceObservation(detections[i], predictions[i]);
         }
 
-        return new AnalyzedFrame(
-            new FrameAnalysis(sequence, timestamp, bgrFrame.Width, bgrFrame.Height, faces),
-            Stopwatch.GetElapsedTime(started, detected),
-            Stopwatch.GetElapsedTime(detected, classified));
+        return new AnalyzedFrame(new FrameAnalysis(sequence, timestamp, bgrFrame.Width, bgrFrame.Height, faces), detectionTime, classificationTime);
     }
 }
