@@ -13,6 +13,20 @@ public static class MaskModelFile
         return model.Info;
     }
 
+    /// <summary>
+    /// Opens the configured model with the configured session options (threads, providers) and runs the test
+    /// inference, as the daemon does at start; for <c>edgemask check-config</c>.
+    /// </summary>
+    /// <exception cref="MaskModelException">The model is missing or breaks docs/model-format.md; the message names the file and the problem.</exception>
+    public static MaskModelInfo Check(ClassificationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var path = options.ResolveModelPath();
+        using var sessionOptions = InferenceSessionOptionsFactory.Create(options, path);
+        using var model = Open(path, sessionOptions);
+        return model.Info;
+    }
+
     internal static LoadedMaskModel Open(string path, SessionOptions options)
     {
         CheckFile(path);

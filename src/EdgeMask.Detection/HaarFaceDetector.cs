@@ -227,7 +227,8 @@ internal sealed class HaarFaceDetector : IFaceSizeRangeDetector
         return new PixelBox(x1, y1, x2 - x1, y2 - y1);
     }
 
-    private static CascadeClassifier LoadCascade(string path, string key)
+    /// <exception cref="FaceDetectorException">The file is missing, unreadable or not a cascade; the message names it and <paramref name="key"/>.</exception>
+    internal static CascadeClassifier LoadCascade(string path, string key)
     {
         if (!File.Exists(path))
         {

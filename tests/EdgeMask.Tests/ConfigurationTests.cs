@@ -111,4 +111,57 @@ public class ConfigurationTests
         Assert.Equal(ExitCodes.NoInput, exitCode);
         Assert.Contains("garbage.onnx", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("check-config")]
+    public async Task TamperedYuNetModel_IsRefusedWithExit66NamingTheChecksumKey(string command)
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var model = Path.Combine(dir, "yunet_n_dynamic.onnx");
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "models", "yunet", "yunet_n_dynamic.onnx"));
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(model, bytes);
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Detection"] = new JsonObject { ["YuNet"] = new JsonObject { ["ModelPath"] = model } },
+            ["Capture"] = new JsonObject { ["Device"] = "/dev/video99" },
+        });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, command, "--config", config);
+
+        Assert.Equal(ExitCodes.NoInput, exitCode);
+        Assert.Contains("unusable face detector", output, StringComparison.Ordinal);
+        Assert.Contains("Detection:YuNet:ModelSha256", output, StringComparison.Ordinal);
+        Assert.Contains(model, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_MalformedClassifierModel_Exits66LikeRun()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var model = Path.Combine(dir, "garbage.onnx");
+        await File.WriteAllBytesAsync(model, Enumerable.Range(0, 4096).Select(i => (byte)(i * 37)).ToArray());
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Classification"] = new JsonObject { ["ModelPath"] = model } });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", config);
+
+        Assert.Equal(ExitCodes.NoInput, exitCode);
+        Assert.Contains("garbage.onnx", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("configuration is valid", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_DefaultModels_SaysEachLoadsAndRuns()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject());
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", config);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("face detector: yunet", output, StringComparison.Ordinal);
+        Assert.Contains("SHA-256 verified", output, StringComparison.Ordinal);
+        Assert.Contains("mask classifier:", output, StringComparison.Ordinal);
+    }
 }

@@ -2,7 +2,6 @@ using EdgeMask.Core.Faces;
 using EdgeMask.Core.Geometry;
 using Microsoft.Extensions.Logging;
 using EdgeMask.Core.Settings;
-using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;
 
@@ -16,15 +15,10 @@ namespace EdgeMask.Detection.YuNet;
 /// </summary>
 internal sealed class YuNetFaceDetector : IFaceSizeRangeDetector
 {
-    private const string InputName = "input";
-
     private readonly LastValidOptions<DetectionOptions> _detection;
     private readonly LastValidOptions<YuNetOptions> _options;
-    private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
+    private readonly YuNetModel _model;
     private readonly YuNetInputWriter _input = new();
-    private readonly string[] _inputNames = [InputName];
-    private readonly string[] _outputNames;
     private readonly List<YuNetCandidate> _candidates = [];
     private readonly List<Rect2d> _nmsBoxes = [];
     private readonly List<float> _nmsScores = [];
@@ -34,33 +28,18 @@ internal sealed class YuNetFaceDetector : IFaceSizeRangeDetector
         _detection = detection;
         _options = options;
         var settings = options.Current;
-        ModelPath = settings.ResolveModelPath();
-        ModelChecksum.Verify(ModelPath, settings.ModelSha256, $"{YuNetOptions.SectionName}:ModelSha256");
-        _session = OpenSession(ModelPath, settings.IntraOpThreads);
-        _outputNames = YuNetDecoder.Strides
-            .SelectMany(stride => new[] { $"cls_{stride}", $"obj_{stride}", $"bbox_{stride}", $"kps_{stride}" })
-            .ToArray();
-        try
-        {
-            RequireYuNetSignature();
-        }
-        catch
-        {
-            Dispose();
-            throw;
-        }
-
+        _model = new YuNetModel(settings);
         var detectionSettings = detection.Current;
         logger.LogInformation(
             "YuNet face detector {ModelPath} loaded (SHA-256 verified); detecting at {DownscaleFactor:0.###} scale, faces {MinFace}-{MaxFace} px, score >= {MinScore:0.##}",
-            ModelPath,
+            _model.Path,
             detectionSettings.EffectiveDownscaleFactor,
             detectionSettings.MinFaceSizePixels,
             detectionSettings.MaxFaceSizePixels == 0 ? "any" : detectionSettings.MaxFaceSizePixels.ToString(System.Globalization.CultureInfo.InvariantCulture),
             settings.MinScore);
     }
 
-    public string ModelPath { get; }
+    public string ModelPath => _model.Path;
 
     public bool SearchesGrey => false;
 
@@ -75,7 +54,8 @@ internal sealed class YuNetFaceDetector : IFaceSizeRangeDetector
         ArgumentNullException.ThrowIfNull(bgrFrame);
         var options = _options.Current;
         _input.Write(bgrFrame, _detection.Current.EffectiveDownscaleFactor);
-        FindCandidates((float)options.MinScore);
+        _candidates.Clear();
+        _model.Run(_input.Tensor, _input.PaddedWidth, _input.PaddedHeight, (float)options.MinScore, _candidates);
         if (_candidates.Count == 0)
         {
             return [];
@@ -100,31 +80,8 @@ internal sealed class YuNetFaceDetector : IFaceSizeRangeDetector
 
     public void Dispose()
     {
-        _runOptions.Dispose();
-        _session.Dispose();
+        _model.Dispose();
         _input.Dispose();
-    }
-
-    private void FindCandidates(float minScore)
-    {
-        _candidates.Clear();
-        int width = _input.PaddedWidth, height = _input.PaddedHeight;
-        using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, _input.Tensor, [1, 3, height, width]);
-        using var outputs = _session.Run(_runOptions, _inputNames, [input], _outputNames);
-        for (var level = 0; level < YuNetDecoder.Strides.Length; level++)
-        {
-            var stride = YuNetDecoder.Strides[level];
-            YuNetDecoder.Decode(
-                stride,
-                width / stride,
-                height / stride,
-                outputs[(4 * level) + 0].GetTensorDataAsSpan<float>(),
-                outputs[(4 * level) + 1].GetTensorDataAsSpan<float>(),
-                outputs[(4 * level) + 2].GetTensorDataAsSpan<float>(),
-                outputs[(4 * level) + 3].GetTensorDataAsSpan<float>(),
-                minScore,
-                _candidates);
-        }
     }
 
     private int[] Suppress(YuNetOptions options)
@@ -160,43 +117,4 @@ internal sealed class YuNetFaceDetector : IFaceSizeRangeDetector
     }
 
     private static PixelPoint Scale(PixelPoint point, double x, double y) => new((float)(point.X * x), (float)(point.Y * y));
-
-    private static InferenceSession OpenSession(string path, int threads)
-    {
-        using var sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = threads,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        try
-        {
-            return new InferenceSession(path, sessionOptions);
-        }
-        catch (OnnxRuntimeException ex)
-        {
-            throw new FaceDetectorException($"Face detector model '{path}' cannot be loaded by ONNX Runtime: {ex.Message}", ex);
-        }
-    }
-
-    private void RequireYuNetSignature()
-    {
-        if (!_session.InputMetadata.TryGetValue(InputName, out var input) || input.Dimensions.Length != 4 || input.Dimensions[1] != 3)
-        {
-            throw new FaceDetectorException($"Face detector model '{ModelPath}' is not YuNet: it needs an input '{InputName}' of shape [1, 3, H, W].");
-        }
-
-        if (input.Dimensions[2] > 0 || input.Dimensions[3] > 0)
-        {
-            throw new FaceDetectorException(
-                $"Face detector model '{ModelPath}' has a fixed {input.Dimensions[3]}x{input.Dimensions[2]} input; EdgeMask needs YuNet with a dynamic input shape (yunet_n_dynamic.onnx).");
-        }
-
-        var missing = _outputNames.Where(name => !_session.OutputMetadata.ContainsKey(name)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new FaceDetectorException($"Face detector model '{ModelPath}' is not YuNet: it lacks the outputs {string.Join(", ", missing)}.");
-        }
-    }
 }

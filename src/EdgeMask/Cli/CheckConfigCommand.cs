@@ -1,5 +1,8 @@
 using System.CommandLine;
+using EdgeMask.Classification;
 using EdgeMask.Configuration;
+using EdgeMask.Detection;
+using EdgeMask.Detection.YuNet;
 using EdgeMask.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +25,15 @@ public static class CheckConfigCommand
         try
         {
             // Runs every ValidateOnStart registration (data annotations and cross-field validators) without
-            // starting the pipeline, so no camera, model or native library is touched.
+            // starting the pipeline, so no camera is opened; then loads the models the daemon would load.
             using var services = EdgeMaskHost.BuildValidatedServices(configFile);
 
             output.WriteLine(ConfigurationPrinter.ToJson(services.GetRequiredService<IConfiguration>()));
+            output.WriteLine(FaceDetectorCheck.Run(
+                services.GetRequiredService<IOptions<DetectionOptions>>().Value,
+                services.GetRequiredService<IOptions<YuNetOptions>>().Value));
+            var model = MaskModelFile.Check(services.GetRequiredService<IOptions<ClassificationOptions>>().Value);
+            output.WriteLine($"mask classifier: {model.Path}, classes {string.Join("/", model.Labels)}, input {model.InputWidth}x{model.InputHeight}, runs in ONNX Runtime");
             output.WriteLine("configuration is valid");
             return ExitCodes.Success;
         }
