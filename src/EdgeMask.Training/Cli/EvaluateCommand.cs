@@ -17,10 +17,11 @@ internal static class EvaluateCommand
         var noLatency = new Option<bool>("--no-latency") { Description = "Skip the latency measurements (and the VGG19 baseline)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the VGG19 baseline latency." };
         var listErrors = new Option<bool>("--list-errors") { Description = "Print every misclassified file with P(with_mask)." };
+        var robustness = new Option<bool>("--robustness") { Description = "Also run the robustness suite: every detected face under each camera condition (dark, infrared, noise, blur, JPEG, small, back-light), through the daemon's classifier." };
         var seconds = new Option<double>("--latency-seconds") { Description = "Timing budget per model and batch size.", DefaultValueFactory = _ => 3 };
         var command = new Command("evaluate", "Score mask classifier ONNX models on a folder of with_mask / without_mask crops and write a markdown + JSON report.")
         {
-            models, data, split, report, noLatency, noBaseline, seconds, listErrors,
+            models, data, split, report, noLatency, noBaseline, seconds, listErrors, robustness,
         };
         command.SetAction((result, _) =>
         {
@@ -48,7 +49,10 @@ internal static class EvaluateCommand
                 }
 
                 var latency = measure ? new[] { 1, 8 }.Select(batch => LatencyBenchmark.Measure(File.ReadAllBytes(path), batch, budget)).ToList() : [];
-                reports.Add(new ModelReport(Path.GetFullPath(path), score.SizeBytes, score.Metadata.Quantization, score.Metadata.Labels, score.Metrics, latency));
+                reports.Add(new ModelReport(Path.GetFullPath(path), score.SizeBytes, score.Metadata.Quantization, score.Metadata.Labels, score.Metrics, latency)
+                {
+                    Robustness = result.GetValue(robustness) ? RobustnessEvaluation.Run(path, result.GetValue(data)!, chosen) : null,
+                });
             }
 
             IReadOnlyList<LatencyResult>? baseline = null;

@@ -50,6 +50,19 @@ public sealed record EvaluationReport(
             Line($"| without_mask | {string.Join(" | ", model.Metrics.Confusion[1])} |");
         }
 
+        foreach (var model in Models.Where(m => m.Robustness is { Count: > 0 }))
+        {
+            Line($"");
+            Line($"Robustness suite, {System.IO.Path.GetFileName(model.Path)}: faces the daemon's detector finds, classified by the daemon's classifier (confidence threshold 0.7) under each camera condition.");
+            Line($"");
+            Line($"| condition | what | bare faces | bare flagged | masked faces | masked called masked | uncertain |");
+            Line($"| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var row in model.Robustness!)
+            {
+                Line($"| {row.Condition} | {row.Description} | {row.BareFaces} | {row.BareRecall:P1} | {row.MaskedFaces} | {row.MaskedRecall:P1} | {row.UncertainShare:P1} |");
+            }
+        }
+
         if (BaselineLatency is { Count: > 0 } baseline)
         {
             Line($"");
@@ -70,4 +83,8 @@ public sealed record EvaluationReport(
 }
 
 /// <summary>One model's scores and latency.</summary>
-public sealed record ModelReport(string Path, long SizeBytes, string Quantization, IReadOnlyList<string> Labels, BinaryMetrics Metrics, IReadOnlyList<LatencyResult> Latency);
+public sealed record ModelReport(string Path, long SizeBytes, string Quantization, IReadOnlyList<string> Labels, BinaryMetrics Metrics, IReadOnlyList<LatencyResult> Latency)
+{
+    /// <summary>The robustness suite's rows, when it was run (<c>--robustness</c>).</summary>
+    public IReadOnlyList<RobustnessRow>? Robustness { get; init; }
+}
