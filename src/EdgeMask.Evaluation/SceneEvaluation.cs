@@ -29,6 +29,9 @@ public sealed record SceneEvaluation(
     /// </summary>
     public DoorVerdicts VerdictsAtLeastMinimumWidth { get; init; } = new();
 
+    /// <summary>Final verdicts of tracked people (faces of 32 px and more) when each photo was played as a clip, and the clip's length in frames.</summary>
+    public (DoorVerdicts Verdicts, int Frames)? Tracked { get; init; }
+
     /// <summary>Verdicts per condition of the robustness suite on the found faces of 32 px and more, when it was run.</summary>
     public IReadOnlyList<(CameraCondition Condition, DoorVerdicts Verdicts)>? Robustness { get; init; }
 

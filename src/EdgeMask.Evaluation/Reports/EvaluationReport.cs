@@ -30,6 +30,11 @@ public static class EvaluationReport
         md.AppendLine(CultureInfo.InvariantCulture, $"# {title}").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{e.Images} images, {e.MillisecondsPerImage:0.0} ms per image ({e.FramesPerSecond:0.0} fps) for detection + classification.").AppendLine();
         md.Append(VerdictMarkdown(e.VerdictsAtLeastMinimumWidth, $"## Verdicts on the faces of {SizedRecall.MinimumWidthPixels} px and more that were found"));
+        if (e.Tracked is var (tracked, frames))
+        {
+            md.Append(VerdictMarkdown(tracked, $"## Verdicts of tracked people (faces of {SizedRecall.MinimumWidthPixels} px and more) after {frames} frames: each photo played as a clip with sensor noise and shake, the daemon's verdict window voting"));
+        }
+
         md.AppendLine("## Face detection (IoU >= 0.5)").AppendLine();
         md.AppendLine("| faces | truths | found | recall | detections | correct | precision |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -169,6 +174,7 @@ public static class EvaluationReport
         ["image_level_accuracy"] = Round(e.ImageLevelAccuracy),
         ["verdicts_at_least_32px"] = Node(e.VerdictsAtLeastMinimumWidth),
         ["robustness"] = e.Robustness is { } r ? Node(r) : null,
+        ["tracked_verdicts"] = e.Tracked is var (tracked, frames) ? new JsonObject { ["frames"] = frames, ["verdicts"] = Node(tracked) } : null,
         ["classification"] = Node(e.Classification),
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 

@@ -31,10 +31,11 @@ public static class EvaluateCommand
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write report.md and report.json here" };
         var dump = new Option<DirectoryInfo?>("--dump") { Description = "Write annotated images of misses and wrong verdicts here" };
         var strictWorn = new Option<bool>("--worn-incorrectly-separate") { Description = "Score mask_weared_incorrect as its own class instead of as no mask" };
+        var trackedFrames = new Option<int>("--tracked-frames") { Description = "Also play each photo as a clip of this many frames through scene logic and score each person's final verdict (0 = off)" };
         var robustness = new Option<bool>("--robustness") { Description = "Also classify every face (scenes: found faces of 32 px and more) under the camera conditions of the robustness suite" };
 
         var command = new Command("evaluate", "Score detection and classification on annotated scenes or labelled crops.");
-        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn, robustness })
+        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn, robustness, trackedFrames })
         {
             command.Options.Add(option);
         }
@@ -61,6 +62,7 @@ public static class EvaluateCommand
             parse.GetValue(dump)?.FullName,
             !parse.GetValue(strictWorn),
             parse.GetValue(robustness),
+            parse.GetValue(trackedFrames),
             Console.Out,
             Console.Error)));
         return command;
@@ -75,6 +77,7 @@ public static class EvaluateCommand
         string? dumpDir,
         bool wornIncorrectlyAsNoMask,
         bool robustness,
+        int trackedFrames,
         TextWriter output,
         TextWriter error)
     {
@@ -104,6 +107,12 @@ public static class EvaluateCommand
                     truth,
                     dumpDir is null ? null : (image, r) => DumpMistakes(dumpDir, image, r),
                     robustness ? new RobustnessSuite(classifier) : null);
+                if (trackedFrames > 0)
+                {
+                    var tracked = new TrackedVerdictEvaluator(analyzer, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Evaluate(imagesDir!, truth, trackedFrames);
+                    result = result with { Tracked = (tracked, trackedFrames) };
+                }
+
                 (summary, markdown, json) = (EvaluationReport.SummaryLine(result), EvaluationReport.Markdown(result, $"Scenes evaluation: {imagesDir}"), EvaluationReport.Json(result));
             }
 
