@@ -10,12 +10,15 @@ namespace EdgeMask.Training.Imaging;
 /// </summary>
 public static class MaskTransplanter
 {
-    /// <summary>How far the donor's mask moves down the target's face, in canonical units, for each placement.</summary>
-    public static double DropFor(MaskPlacement placement) => placement switch
+    /// <summary>
+    /// How far the donor's mask moves down the target's face, in canonical units, for each placement: below the nose
+    /// its top edge lands between the nose tip and the upper lip (0.13-0.21), on the chin under the mouth (0.35-0.43).
+    /// </summary>
+    public static double DropFor(MaskPlacement placement, Random random) => placement switch
     {
         MaskPlacement.OverNose => 0,
-        MaskPlacement.BelowNose => 0.21,
-        _ => 0.39,
+        MaskPlacement.BelowNose => 0.17 + ((random.NextDouble() * 2) - 1) * 0.04,
+        _ => 0.39 + ((random.NextDouble() * 2) - 1) * 0.04,
     };
 
     /// <summary>The transplanted region in canonical face coordinates: under the eyes (0.40) to below the chin.</summary>
@@ -39,7 +42,7 @@ public static class MaskTransplanter
             donorFrame = donorFrame.After(new FaceFrame(-1, 0, 1, 0, 1, 0));
         }
 
-        var placed = targetFrame.ShiftedDown(DropFor(placement));
+        var placed = targetFrame.ShiftedDown(DropFor(placement, random));
         var donorToTarget = placed.After(donorFrame.Inverse());
         using var map = donorToTarget.ToMat();
         using var warped = new Mat();

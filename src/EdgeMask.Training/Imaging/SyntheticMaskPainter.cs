@@ -80,7 +80,7 @@ public static class SyntheticMaskPainter
         var (top, bottom) = placement switch
         {
             MaskPlacement.OverNose => (0.47 + J(0.04), 1.02 + J(0.06)),
-            MaskPlacement.BelowNose => (0.68 + J(0.03), 1.04 + J(0.06)),
+            MaskPlacement.BelowNose => (0.65 + J(0.04), 1.04 + J(0.06)),
             _ => (0.86 + J(0.03), 1.12 + J(0.05)),
         };
         var peak = placement == MaskPlacement.OverNose ? top - 0.08 + J(0.03) : top - 0.01;

@@ -31,11 +31,12 @@ public static class EvaluateCommand
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write report.md and report.json here" };
         var dump = new Option<DirectoryInfo?>("--dump") { Description = "Write annotated images of misses and wrong verdicts here" };
         var strictWorn = new Option<bool>("--worn-incorrectly-separate") { Description = "Score mask_weared_incorrect as its own class instead of as no mask" };
+        var mistakes = new Option<FileInfo?>("--mistakes") { Description = "Write a contact sheet (PNG) of the found faces of 32 px and more that got the wrong verdict" };
         var trackedFrames = new Option<int>("--tracked-frames") { Description = "Also play each photo as a clip of this many frames through scene logic and score each person's final verdict (0 = off)" };
         var robustness = new Option<bool>("--robustness") { Description = "Also classify every face (scenes: found faces of 32 px and more) under the camera conditions of the robustness suite" };
 
         var command = new Command("evaluate", "Score detection and classification on annotated scenes or labelled crops.");
-        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn, robustness, trackedFrames })
+        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn, robustness, trackedFrames, mistakes })
         {
             command.Options.Add(option);
         }
@@ -63,6 +64,7 @@ public static class EvaluateCommand
             !parse.GetValue(strictWorn),
             parse.GetValue(robustness),
             parse.GetValue(trackedFrames),
+            parse.GetValue(mistakes)?.FullName,
             Console.Out,
             Console.Error)));
         return command;
@@ -78,6 +80,7 @@ public static class EvaluateCommand
         bool wornIncorrectlyAsNoMask,
         bool robustness,
         int trackedFrames,
+        string? mistakesPath,
         TextWriter output,
         TextWriter error)
     {
@@ -102,11 +105,25 @@ public static class EvaluateCommand
                     Directory.CreateDirectory(dumpDir);
                 }
 
+                using var sheet = new MistakeSheet();
                 var result = new SceneEvaluator(analyzer).Evaluate(
                     imagesDir!,
                     truth,
-                    dumpDir is null ? null : (image, r) => DumpMistakes(dumpDir, image, r),
+                    (image, r) =>
+                    {
+                        if (dumpDir is not null)
+                        {
+                            DumpMistakes(dumpDir, image, r);
+                        }
+
+                        sheet.Add(image, r);
+                    },
                     robustness ? new RobustnessSuite(classifier) : null);
+                if (mistakesPath is not null)
+                {
+                    sheet.Write(mistakesPath);
+                }
+
                 if (trackedFrames > 0)
                 {
                     var tracked = new TrackedVerdictEvaluator(analyzer, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Evaluate(imagesDir!, truth, trackedFrames);
