@@ -68,4 +68,55 @@ public class DaemonResilienceTests
         daemon.Signal(15);
         Assert.Equal(ExitCodes.Success, await daemon.WaitForExitAsync(Timeout));
     }
+
+    [Fact]
+    public async Task Run_ConfigurationEditedToInvalidValuesWhileRunning_LogsOnceKeepsTheLastValidSettingsAndRecovers()
+    {
+        var ffmpeg = SystemTools.Require("ffmpeg");
+        var dir = RepoPaths.NewTempDirectory("daemon");
+        var capture = new JsonObject
+        {
+            ["Source"] = "Pipe",
+            ["Command"] = $"{ffmpeg} -hide_banner -loglevel error -re -f lavfi -i testsrc=size=160x120:rate=10 -f rawvideo -pix_fmt bgr24 -",
+            ["PipeFrameWidth"] = 160,
+            ["PipeFrameHeight"] = 120,
+        };
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Capture"] = capture.DeepClone() });
+        await using var daemon = EdgeMaskDaemon.Start("run", "--config", config);
+        await daemon.WaitForLineAsync(l => l.Contains("Frame loop started", StringComparison.Ordinal), "the frame loop", Timeout);
+
+        // Out of range in three reloadable sections at once, written into the running daemon's file.
+        EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Capture"] = capture.DeepClone(),
+            ["Detection"] = new JsonObject { ["MinNeighbors"] = -1, ["YuNet"] = new JsonObject { ["MinScore"] = 7 } },
+            ["Classification"] = new JsonObject { ["MinConfidence"] = 3 },
+            ["Scene"] = new JsonObject { ["VerdictMinFrames"] = 500 },
+        });
+        foreach (var section in new[] { "DetectionOptions", "YuNetOptions", "ClassificationOptions", "SceneOptions" })
+        {
+            await daemon.WaitForLineAsync(l => l.Contains($"{section} settings were changed to invalid values", StringComparison.Ordinal), section, Timeout);
+        }
+
+        // Fixed again: each section says so, and no frame failed in between.
+        EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Capture"] = capture.DeepClone() });
+        await daemon.WaitForLineCountAsync(l => l.Contains("settings are valid again", StringComparison.Ordinal), 4, "four sections valid again", Timeout);
+        Assert.False(daemon.HasExited, daemon.Output);
+        Assert.DoesNotContain("could not be processed", daemon.Output, StringComparison.Ordinal);
+        Assert.Equal(1, Count(daemon.Output, "DetectionOptions settings were changed to invalid values"));
+
+        daemon.Signal(15);
+        Assert.Equal(ExitCodes.Success, await daemon.WaitForExitAsync(Timeout));
+    }
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -44,6 +44,12 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
             train = DropUndetected(train);
             validation = DropUndetected(validation);
             log.WriteLine($"training on the {train.Count} / {validation.Count} images with a detected face (the daemon classifies nothing else)");
+            if (train.Count == 0 || validation.Count == 0)
+            {
+                throw new InvalidDataException(
+                    $"The daemon's face detector found no face in the {(train.Count == 0 ? "training" : "validation")} images of {data.Root}; " +
+                    "are they face photos? --keep-undetected trains on whole images instead.");
+            }
         }
 
         var donors = train.Where(t => t.Source.LabelIndex == ClassScheme.WithMask && t.Detection?.Landmarks is not null).ToList();
