@@ -43,12 +43,13 @@ internal static class TrainCommand
         var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG, low-resolution, darkness, infrared, back-light and motion-blur augmentation." };
         var transplant = new Option<double>("--transplant-share") { Description = "Share of the synthetic masks that are real masks moved from masked training faces (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().TransplantShare };
         var chin = new Option<double>("--chin-share") { Description = "Share of the masks worn incorrectly that sit on the chin rather than just below the nose (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().ChinShare };
+        var classWeights = new Option<double[]?>("--class-weights") { Description = "Loss weight of each class: with_mask without_mask [mask_weared_incorrect] (default all 1).", AllowMultipleArgumentsPerToken = true };
         var keepUndetected = new Option<bool>("--keep-undetected") { Description = "Also train on images where the daemon's detector finds no face, framed as the whole image (the daemon never classifies such faces)." };
 
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
         {
             data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, threads,
-            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, noPhotometric, transplant, chin, keepUndetected,
+            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, noPhotometric, transplant, chin, keepUndetected, classWeights,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -84,6 +85,7 @@ internal static class TrainCommand
                 Augmentation = augmentation,
                 SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses), result.GetValue(transplant), result.GetValue(chin)),
                 KeepUndetected = result.GetValue(keepUndetected),
+                ClassWeights = result.GetValue(classWeights),
             };
 
             var log = Console.Out;

@@ -152,6 +152,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
         var dataTime = new Stopwatch();
         var computeTime = new Stopwatch();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken };
+        using var classWeights = options.ClassWeights is { } weights ? tensor(weights.Select(w => (float)w).ToArray()) : null;
         for (var start = 0; start + 1 < order.Length; start += options.BatchSize)
         {
             var count = Math.Min(options.BatchSize, order.Length - start);
@@ -171,7 +172,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
             var y = tensor(labels);
             optimizer.zero_grad();
             var logits = net.call(x);
-            var loss = nn.functional.cross_entropy(logits, y, label_smoothing: 0.05);
+            var loss = nn.functional.cross_entropy(logits, y, weight: classWeights, label_smoothing: 0.05);
             loss.backward();
             optimizer.step();
             average?.Update();

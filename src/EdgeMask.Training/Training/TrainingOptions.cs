@@ -47,6 +47,12 @@ public sealed record TrainingOptions
     /// </summary>
     public bool KeepUndetected { get; init; }
 
+    /// <summary>
+    /// Weights of the classes in the training loss, in the order with_mask, without_mask, mask_weared_incorrect
+    /// (default none: all 1). Above 1 makes missing that class cost more: a sentinel must not miss a bare face.
+    /// </summary>
+    public IReadOnlyList<double>? ClassWeights { get; init; }
+
     /// <summary>Use at most this many images per class and split (0 = all): for smoke tests.</summary>
     public int MaxImagesPerClass { get; init; }
 
@@ -67,6 +73,7 @@ public sealed record TrainingOptions
         if (Input.Width is < 32 or > 160 || Input.Height is < 32 or > 160) throw new ArgumentOutOfRangeException(nameof(Input), "--input-size must be 32-160 pixels.");
         if (WeightAverageDecay is < 0 or >= 1 || double.IsNaN(WeightAverageDecay)) throw new ArgumentOutOfRangeException(nameof(WeightAverageDecay), WeightAverageDecay, "--weight-average must be 0 (off) or in (0, 1).");
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "--threads must be at least 1.");
+        if (ClassWeights is { } weights && (weights.Count != Classes || weights.Any(w => !(w > 0) || w > 10))) throw new ArgumentOutOfRangeException(nameof(ClassWeights), $"--class-weights needs {Classes} weights in (0, 10], one per class (with_mask, without_mask{(Classes == 3 ? ", mask_weared_incorrect" : string.Empty)}).");
         if (FineTuneFrom is not null && !File.Exists(FineTuneFrom)) throw new FileNotFoundException($"--fine-tune-from model '{FineTuneFrom}' does not exist.", FineTuneFrom);
         Augmentation.Validate();
         SyntheticMasks.Validate();
