@@ -99,4 +99,26 @@ public class TrainerTests(TrainedTinyModel tiny)
 
         Assert.Equal(session.Run(set), TorchInference.Probabilities(unfolded, set), (a, b) => Math.Abs(a - b) < 1e-4f);
     }
+
+    [Fact]
+    public void Run_ImagesWhereTheDetectorFindsNoFace_FailsNamingTheFolderAndTheWayOut()
+    {
+        // The tiny set's cartoon faces are not faces to YuNet: without --keep-undetected nothing is left to train on.
+        var error = Assert.Throws<InvalidDataException>(() =>
+            new Trainer(tiny.Options with { KeepUndetected = false, Epochs = 1 }, TextWriter.Null).Run());
+
+        Assert.Contains(tiny.DataDirectory, error.Message, StringComparison.Ordinal);
+        Assert.Contains("--keep-undetected", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 2.0 })]
+    [InlineData(new[] { 1.0, 0.0, 1.0 })]
+    [InlineData(new[] { 1.0, 11.0, 1.0 })]
+    public void Validate_ClassWeightsOfTheWrongCountOrRange_NamesTheOption(double[] weights)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => (tiny.Options with { ClassWeights = weights }).Validate());
+
+        Assert.Contains("--class-weights", error.Message, StringComparison.Ordinal);
+    }
 }
