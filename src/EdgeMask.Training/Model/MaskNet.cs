@@ -19,6 +19,16 @@ public sealed class MaskNet : nn.Module<Tensor, Tensor>
             .Select(c => nn.Conv2d(c.InChannels, c.OutChannels, c.Kernel, stride: c.Stride, padding: c.Padding, groups: c.Groups, bias: false))
             .ToArray());
         norms = new ModuleList<BatchNorm2d>(architecture.Convs.Select(c => nn.BatchNorm2d(c.OutChannels)).ToArray());
+
+        // BatchNorm counts its batches only to derive its averaging factor when momentum is 0; ours is 0.1, so the count
+        // changes nothing. Its increment, num_batches_tracked.add_(1), passes temporary Scalars whose finalizers can
+        // free them while libtorch still reads them: two training runs died in it after 120+ epochs ("Unknown scalar
+        // type", "alpha must not be a floating point number"). Without the buffer BatchNorm skips the increment.
+        foreach (var norm in norms)
+        {
+            norm.num_batches_tracked = null;
+        }
+
         dropout = nn.Dropout(dropoutProbability);
         head = nn.Linear(architecture.Features, architecture.Classes);
         RegisterComponents();

@@ -1,4 +1,5 @@
 using EdgeMask.Training.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EdgeMask.Training.Training;
@@ -42,11 +43,15 @@ public sealed class WeightAverage : IDisposable
         var decay = Math.Min(_decay, (1.0 + _steps) / (10.0 + _steps));
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+
+        // Explicit Scalars, held until the loop is done: a temporary one can be finalized while libtorch reads it.
+        using var keep = decay.ToScalar();
+        using var blend = (1 - decay).ToScalar();
         foreach (var (average, live) in _pairs)
         {
             if (average.is_floating_point())
             {
-                average.mul_(decay).add_(live.mul(1 - decay));
+                average.mul_(keep).add_(live.mul(blend));
             }
             else
             {
