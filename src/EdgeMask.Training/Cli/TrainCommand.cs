@@ -85,7 +85,7 @@ internal static class TrainCommand
                 Augmentation = augmentation,
                 SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses), result.GetValue(transplant), result.GetValue(chin)),
                 KeepUndetected = result.GetValue(keepUndetected),
-                ClassWeights = result.GetValue(classWeights),
+                ClassWeights = result.GetValue(classWeights) is { Length: > 0 } weights ? weights : null,
             };
 
             var log = Console.Out;
