@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeMask.Training.Data;
 using EdgeMask.Training.Evaluation;
 using EdgeMask.Training.Onnx;
+using EdgeMask.Training.Training;
 
 namespace EdgeMask.Training.Cli;
 
@@ -17,11 +18,12 @@ internal static class EvaluateCommand
         var noLatency = new Option<bool>("--no-latency") { Description = "Skip the latency measurements (and the VGG19 baseline)." };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the VGG19 baseline latency." };
         var listErrors = new Option<bool>("--list-errors") { Description = "Print every misclassified file with P(with_mask)." };
+        var doubtful = new Option<double?>("--list-doubtful") { Description = "Print every image the model gives less than this probability for its own label (with_mask: P(with_mask); without_mask: 1 - P(with_mask)), lowest first: a list to review labels by eye." };
         var robustness = new Option<bool>("--robustness") { Description = "Also run the robustness suite: every detected face under each camera condition (dark, infrared, noise, blur, JPEG, small, back-light), through the daemon's classifier." };
         var seconds = new Option<double>("--latency-seconds") { Description = "Timing budget per model and batch size.", DefaultValueFactory = _ => 3 };
         var command = new Command("evaluate", "Score mask classifier ONNX models on a folder of with_mask / without_mask crops and write a markdown + JSON report.")
         {
-            models, data, split, report, noLatency, noBaseline, seconds, listErrors, robustness,
+            models, data, split, report, noLatency, noBaseline, seconds, listErrors, robustness, doubtful,
         };
         command.SetAction((result, _) =>
         {
@@ -45,6 +47,17 @@ internal static class EvaluateCommand
                     foreach (var error in score.Errors)
                     {
                         Console.Out.WriteLine(FormattableString.Invariant($"  wrong: {error.Truth,-12} P(with_mask)={error.WithMaskProbability:F3}  {error.Path}"));
+                    }
+                }
+
+                if (result.GetValue(doubtful) is { } below)
+                {
+                    foreach (var image in score.EveryImage
+                        .Select(i => (Image: i, Own: i.Truth == ClassScheme.TwoClass.Labels[ClassScheme.WithMask] ? i.WithMaskProbability : 1 - i.WithMaskProbability))
+                        .Where(i => i.Own < below)
+                        .OrderBy(i => i.Own))
+                    {
+                        Console.Out.WriteLine(FormattableString.Invariant($"  doubtful: {image.Image.Truth,-12} P(own label)={image.Own:F3}  {image.Image.Path}"));
                     }
                 }
 

@@ -27,7 +27,7 @@ internal static class ExportCommand
             {
                 var description = Checkpoint.Common(folders, loaded.Select(c => c.Description).ToList());
                 var classes = ClassScheme.FromCount(description.Classes);
-                var folder = ImageFolder.Open(result.GetValue(data)!, ClassScheme.TwoClass.Labels, SplitFractions.Default);
+                var folder = ImageFolder.Open(result.GetValue(data)!, ClassScheme.TwoClass.Labels, SplitFractions.Default, LabelCorrections.Shipped);
                 if (folder.ListingSha256 != description.DatasetSha256)
                 {
                     Console.Error.WriteLine($"warning: data listing {folder.ListingSha256} differs from the one the checkpoint was trained on ({description.DatasetSha256}).");

@@ -20,7 +20,7 @@ internal static class PreviewCommand
         command.SetAction((result, _) =>
         {
             var spec = InputSpec.Default;
-            var folder = ImageFolder.Open(result.GetValue(data)!, ClassScheme.TwoClass.Labels, SplitFractions.Default);
+            var folder = ImageFolder.Open(result.GetValue(data)!, ClassScheme.TwoClass.Labels, SplitFractions.Default, LabelCorrections.Shipped);
             var chosen = folder.In(DataSplit.Train).OrderBy(i => StableSeed.Of(result.GetValue(seed), StableSeed.Of(Path.GetFileName(i.Path)))).Take(result.GetValue(count) * 2).ToList();
             using var detector = new TrainingFaceDetector();
             var loaded = FaceImage.Load(chosen, detector);

@@ -33,7 +33,8 @@ public sealed class ImageFolder
     public IEnumerable<LabeledImage> In(DataSplit split) => Images.Where(image => image.Split == split);
 
     /// <summary>Opens <paramref name="root"/>, which must hold one folder per expected label with at least one image each.</summary>
-    public static ImageFolder Open(string root, IReadOnlyList<string> expectedLabels, SplitFractions fractions)
+    /// <param name="corrections">Labels to correct (see <see cref="LabelCorrections"/>); none by default. The listing hash is of the folders as they are.</param>
+    public static ImageFolder Open(string root, IReadOnlyList<string> expectedLabels, SplitFractions fractions, LabelCorrections? corrections = null)
     {
         if (!Directory.Exists(root))
         {
@@ -62,7 +63,7 @@ public sealed class ImageFolder
 
             foreach (var file in files)
             {
-                images.Add(new LabeledImage(file, label, index, fractions.SplitOf(Path.GetFileName(file))));
+                images.Add((corrections ?? LabelCorrections.None).Apply(new LabeledImage(file, label, index, fractions.SplitOf(Path.GetFileName(file)))));
                 listing.Add(string.Create(CultureInfo.InvariantCulture, $"{label}/{Path.GetFileName(file)} {new FileInfo(file).Length}"));
             }
         }

@@ -23,7 +23,7 @@ public static class RobustnessEvaluation
             .Build();
         using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddClassification().BuildServiceProvider();
         var classifier = services.GetRequiredService<IMaskClassifier>();
-        var folder = ImageFolder.Open(dataDirectory, ClassScheme.TwoClass.Labels, SplitFractions.Default);
+        var folder = ImageFolder.Open(dataDirectory, ClassScheme.TwoClass.Labels, SplitFractions.Default, LabelCorrections.Shipped);
         var images = split is { } s ? folder.In(s).ToList() : folder.Images.ToList();
         using var detector = new TrainingFaceDetector();
         var faces = FaceImage.Load(images, detector);
@@ -34,7 +34,7 @@ public static class RobustnessEvaluation
             {
                 if (faces[i].Detection is { } face)
                 {
-                    suite.Add(faces[i].Bgr, face, faces[i].Source.LabelIndex == ClassScheme.WithMask ? MaskStatus.Mask : MaskStatus.NoMask, i);
+                    suite.Add(faces[i].Bgr, face, faces[i].Source.LabelIndex switch { ClassScheme.WithMask => MaskStatus.Mask, ClassScheme.WithoutMask => MaskStatus.NoMask, _ => MaskStatus.WornIncorrectly }, i);
                 }
             }
         }

@@ -20,6 +20,9 @@ public sealed record ClassScheme(IReadOnlyList<string> Labels)
     /// <summary>The class of a face with a mask painted below the nose.</summary>
     public int BelowNose => Count == 3 ? 2 : WithoutMask;
 
+    /// <summary>The class index of an image in this scheme: a corrected below-nose image (index 2) is without_mask with two classes.</summary>
+    public int Of(Data.LabeledImage image) => image.LabelIndex < Count ? image.LabelIndex : BelowNose;
+
     public static ClassScheme FromCount(int classes) => classes switch
     {
         2 => TwoClass,

@@ -40,7 +40,7 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
 
     private int PaintSynthetic(Mat canvas, FaceImage image, Random random)
     {
-        var label = image.Source.LabelIndex;
+        var label = classes.Of(image.Source);
         if (label == ClassScheme.WithoutMask)
         {
             // One draw picks at most one of: mask over the nose, mask below it, hand; the rest stay bare.
@@ -87,7 +87,7 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
     public int Evaluation(FaceImage image, Span<float> destination, MaskPlacement? paint = null, int seed = 0)
     {
         using var canvas = image.Bgr.Clone();
-        var label = image.Source.LabelIndex;
+        var label = classes.Of(image.Source);
         if (paint is { } placement)
         {
             SyntheticMaskPainter.Paint(canvas, image.Frame, placement, new Random(StableSeed.Of(seed, StableSeed.Of(Path.GetFileName(image.Source.Path)))));

@@ -30,7 +30,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
         torch.set_num_threads(options.Threads);
         torch.random.manual_seed(options.Seed);
         var classes = ClassScheme.FromCount(options.Classes);
-        var data = ImageFolder.Open(options.DataDirectory, ClassScheme.TwoClass.Labels, SplitFractions.Default);
+        var data = ImageFolder.Open(options.DataDirectory, ClassScheme.TwoClass.Labels, SplitFractions.Default, LabelCorrections.Shipped);
         log.WriteLine($"data {data.Root}: {data.Images.Count} images, sha256 {data.ListingSha256}");
 
         using var detector = new TrainingFaceDetector();

@@ -1,5 +1,6 @@
 using EdgeMask.TestSupport;
 using EdgeMask.Training.Data;
+using EdgeMask.Training.Training;
 
 namespace EdgeMask.Training.Tests.Data;
 
@@ -48,5 +49,31 @@ public class ImageFolderTests
         var error = Assert.Throws<DirectoryNotFoundException>(() => ImageFolder.Open(root, Labels, SplitFractions.Default));
 
         Assert.Contains("'without_mask'", error.Message);
+    }
+
+    [Fact]
+    public void Open_WithCorrections_ReadsAListedMaskedImageAsWornIncorrectlyAndNothingElse()
+    {
+        var root = RepoPaths.NewTempDirectory("folder");
+        foreach (var (label, name) in new[] { ("with_mask", "below.jpg"), ("with_mask", "over.jpg"), ("without_mask", "below.jpg") })
+        {
+            Directory.CreateDirectory(Path.Combine(root, label));
+            File.WriteAllBytes(Path.Combine(root, label, name), [1, 2, 3]);
+        }
+
+        var folder = ImageFolder.Open(root, Labels, SplitFractions.Default, new LabelCorrections(["below.jpg"]));
+
+        var corrected = Assert.Single(folder.Images, i => i.LabelIndex == 2);
+        Assert.Equal(Path.Combine(root, "with_mask", "below.jpg"), corrected.Path);
+        Assert.Equal("mask_weared_incorrect", corrected.Label);
+        Assert.Equal(ClassScheme.WithoutMask, ClassScheme.TwoClass.Of(corrected));
+        Assert.Equal(2, ClassScheme.ThreeClass.Of(corrected));
+        Assert.Equal(ImageFolder.Open(root, Labels, SplitFractions.Default).ListingSha256, folder.ListingSha256);
+    }
+
+    [Fact]
+    public void Shipped_Corrections_AreTheReviewedList()
+    {
+        Assert.Equal(33, LabelCorrections.Shipped.Count);
     }
 }
