@@ -100,7 +100,7 @@ public sealed class ClassificationStartupTests : IDisposable
         Assert.Equal(1, options.IntraOpThreads);
         Assert.Equal(GraphOptimization.All, options.GraphOptimizationLevel);
         Assert.Null(options.CropMarginFraction);
-        Assert.Equal(0.7, options.MinConfidence);
+        Assert.Equal(0.5, options.MinConfidence);
         Assert.Equal(16, options.MaxBatchSize);
     }
 }

@@ -53,7 +53,7 @@ public sealed record EvaluationReport(
         foreach (var model in Models.Where(m => m.Robustness is { Count: > 0 }))
         {
             Line($"");
-            Line($"Robustness suite, {System.IO.Path.GetFileName(model.Path)}: faces the daemon's detector finds, classified by the daemon's classifier (confidence threshold 0.7) under each camera condition.");
+            Line($"Robustness suite, {System.IO.Path.GetFileName(model.Path)}: faces the daemon's detector finds, classified by the daemon's classifier (confidence threshold {new EdgeMask.Classification.ClassificationOptions().MinConfidence:0.##}, its default) under each camera condition.");
             Line($"");
             Line($"| condition | what | bare faces | bare flagged | masked faces | masked called masked | uncertain |");
             Line($"| --- | --- | ---: | ---: | ---: | ---: | ---: |");
