@@ -98,10 +98,14 @@ public sealed class ConnectionTests
         await using var daemon = await MqttDaemon.StartAsync(port, "standalone", RepoPaths.NewTempDirectory("outbox"), embedded);
         await using var probe = await MqttProbe.ConnectAsync(port, ["edgemask/standalone/#"]);
 
-        await probe.WaitForTopicAsync("edgemask/standalone/availability", payload: p => p == "online");
+        // Stats arrive every second, so they show the daemon is connected however the probe's subscription and
+        // the daemon's first publishes interleave inside the broker.
+        await probe.WaitForTopicAsync("edgemask/standalone/stats");
         await daemon.PublishEventsAsync(MqttDaemon.Incident(Guid.NewGuid(), IncidentKind.NoMask, IncidentPhase.Start, 1));
         var events = await probe.WaitForTopicAsync("edgemask/standalone/events");
         PayloadSchemas.AssertValid(PayloadSchemas.Event, events[0].Payload);
+        await using var dashboard = await MqttProbe.ConnectAsync(port, ["edgemask/standalone/availability"]);
+        await dashboard.WaitForTopicAsync("edgemask/standalone/availability", payload: p => p == "online");
         Assert.StartsWith("listening on 127.0.0.1:", daemon.Health.Snapshot().Components["mqtt-broker"], StringComparison.Ordinal);
     }
 }
