@@ -20,7 +20,7 @@ public sealed class ClassificationOptions
     /// The ONNX model file (see docs/model-format.md). Default <c>models/mask_classifier.int8.onnx</c>;
     /// a relative path is resolved against the application's folder (<see cref="AppContext.BaseDirectory"/>).
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "Classification:ModelPath is required")]
     public string ModelPath { get; set; } = DefaultModelPath;
 
     /// <summary>
@@ -31,7 +31,7 @@ public sealed class ClassificationOptions
     public IList<string> ExecutionProviders { get; set; } = [];
 
     /// <summary>Threads ONNX Runtime may use inside one operator. Default 1, range 0-64 (0 = one per core).</summary>
-    [Range(0, 64)]
+    [Range(0, 64, ErrorMessage = "Classification:IntraOpThreads must be between {1} and {2}")]
     public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>Graph optimisations ONNX Runtime applies when it loads the model. Default <c>All</c>.</summary>
@@ -41,7 +41,7 @@ public sealed class ClassificationOptions
     /// Fraction of the face box added on every side before cropping, range 0-1. Default unset: the model's
     /// <c>edgemask.crop_margin</c> (the margin it was trained with), else 0.15.
     /// </summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Classification:CropMarginFraction must be between {1} and {2}")]
     public double? CropMarginFraction { get; set; }
 
     /// <summary>
@@ -51,11 +51,11 @@ public sealed class ClassificationOptions
     /// to leave doubtful faces uncertain (0.7: fewer bare faces called masked, more left uncertain).
     /// A runtime override (MQTT command) wins over this value until cleared.
     /// </summary>
-    [Range(0.0, 1.0)]
+    [Range(0.0, 1.0, ErrorMessage = "Classification:MinConfidence must be between {1} and {2}")]
     public double MinConfidence { get; set; } = 0.5;
 
     /// <summary>Most faces sent to the model in one inference call; more faces are split. Default 16, range 1-256.</summary>
-    [Range(1, 256)]
+    [Range(1, 256, ErrorMessage = "Classification:MaxBatchSize must be between {1} and {2}")]
     public int MaxBatchSize { get; set; } = 16;
 
     /// <summary><see cref="ExecutionProviders"/>, or <c>["CPU"]</c> when none is configured.</summary>

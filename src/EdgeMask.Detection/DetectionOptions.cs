@@ -24,14 +24,14 @@ public sealed class DetectionOptions
     /// Which detector finds faces: <c>yunet</c> (default; OpenCV's DNN face detector, settings in <see cref="YuNet"/>)
     /// or <c>haar</c> (the cascade in <see cref="CascadePath"/>). Read once at start.
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "Detection:Detector is required")]
     public string Detector { get; set; } = YuNetDetector;
 
     /// <summary>
     /// Haar cascade XML file. Default is the frontal-face cascade from Debian's <c>opencv-data</c> package;
     /// a relative path is resolved against the application's folder. Read once at start.
     /// </summary>
-    [Required]
+    [Required(ErrorMessage = "Detection:CascadePath is required")]
     public string CascadePath { get; set; } = DefaultCascadePath;
 
     /// <summary>
@@ -52,7 +52,7 @@ public sealed class DetectionOptions
     /// over <see cref="MinFaceSizePixels"/>, at most 1 (YuNet: 0.75 for the default 24 px), so the cost follows the
     /// smallest face asked for, whatever the camera's resolution. Range 0.1-1.
     /// </summary>
-    [Range(0.1, 1.0)]
+    [Range(0.1, 1.0, ErrorMessage = "Detection:DownscaleFactor must be between {1} and {2}")]
     public double? DownscaleFactor { get; set; }
 
     /// <summary>The factor in force: <see cref="DownscaleFactor"/> if set, else derived from <see cref="MinFaceSizePixels"/>.</summary>
@@ -60,11 +60,11 @@ public sealed class DetectionOptions
         DownscaleFactor ?? Math.Clamp((double)(UsesHaar ? HaarSmallestFacePixels : YuNetSmallestFacePixels) / Math.Max(1, MinFaceSizePixels), 0.1, 1.0);
 
     /// <summary>Step between the cascade's search scales. Default 1.1, range 1.01-2.</summary>
-    [Range(1.01, 2.0)]
+    [Range(1.01, 2.0, ErrorMessage = "Detection:ScaleFactor must be between {1} and {2}")]
     public double ScaleFactor { get; set; } = 1.1;
 
     /// <summary>Overlapping hits needed to keep a face; higher means fewer false faces. Default 5, range 0-50.</summary>
-    [Range(0, 50)]
+    [Range(0, 50, ErrorMessage = "Detection:MinNeighbors must be between {1} and {2}")]
     public int MinNeighbors { get; set; } = 5;
 
     /// <summary>
@@ -73,11 +73,11 @@ public sealed class DetectionOptions
     /// scale unless <see cref="DownscaleFactor"/> is given. With a cascade, its window (24 px) divided by the scale is
     /// the smallest face that can be found at all.
     /// </summary>
-    [Range(1, 4096)]
+    [Range(1, 4096, ErrorMessage = "Detection:MinFaceSizePixels must be between {1} and {2}")]
     public int MinFaceSizePixels { get; set; } = 24;
 
     /// <summary>Largest face width to report, in full-resolution pixels; 0 = no limit. Default 0, range 0-8192.</summary>
-    [Range(0, 8192)]
+    [Range(0, 8192, ErrorMessage = "Detection:MaxFaceSizePixels must be between {1} and {2}")]
     public int MaxFaceSizePixels { get; set; }
 
     /// <summary>
@@ -94,7 +94,7 @@ public sealed class DetectionOptions
     public ContrastEnhancement? Contrast { get; set; }
 
     /// <summary>CLAHE's clip limit (contrast amplification cap per tile), used when <see cref="Contrast"/> is <c>Clahe</c>. Default 2, range 0.5-40.</summary>
-    [Range(0.5, 40.0)]
+    [Range(0.5, 40.0, ErrorMessage = "Detection:ClaheClipLimit must be between {1} and {2}")]
     public double ClaheClipLimit { get; set; } = 2.0;
 
     /// <summary>
@@ -108,7 +108,7 @@ public sealed class DetectionOptions
     /// A face from a later cascade (or the eye-pair fallback) that overlaps an earlier one by more than this IoU is the
     /// same face and is dropped. Default 0.3, range 0.05-0.95.
     /// </summary>
-    [Range(0.05, 0.95)]
+    [Range(0.05, 0.95, ErrorMessage = "Detection:MergeIouThreshold must be between {1} and {2}")]
     public double MergeIouThreshold { get; set; } = 0.3;
 
     /// <summary>

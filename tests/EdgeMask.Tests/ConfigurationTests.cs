@@ -69,6 +69,54 @@ public class ConfigurationTests
     }
 
     [Fact]
+    public async Task CheckConfig_CameraUrlInAPipeCommand_IsPrintedWithItsPasswordMasked()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Capture"] = new JsonObject
+            {
+                ["Source"] = "Pipe",
+                ["Command"] = "ffmpeg -rtsp_transport tcp -i rtsp://admin:s3cr3t-door@192.168.1.20:554/stream1 -f rawvideo -pix_fmt bgr24 -",
+                ["PipeFrameWidth"] = 640,
+                ["PipeFrameHeight"] = 480,
+            },
+        });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", config);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.DoesNotContain("s3cr3t-door", output, StringComparison.Ordinal);
+        Assert.Contains("rtsp://admin:***@192.168.1.20:554/stream1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnknownSection_Exits78NamingIt_InsteadOfIgnoringIt()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Signal"] = new JsonObject { ["BuzzerPin"] = 5 } });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "run", "--config", config);
+
+        Assert.Equal(ExitCodes.Config, exitCode);
+        Assert.Contains("unknown section 'Signal'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_FileThatIsNotJson_Exits78WithOneLineNamingFileAndPlace()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = Path.Combine(dir, "broken.json");
+        await File.WriteAllTextAsync(config, "{\n  \"Mqtt\": { \"Enabled\": false }\n  \"Capture\": {}\n}");
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "run", "--config", config);
+
+        Assert.Equal(ExitCodes.Config, exitCode);
+        Assert.Equal($"edgemask: invalid configuration: configuration file '{config}' cannot be read: not valid JSON at line 3, byte 3: ", output.Trim()[..(output.Trim().IndexOf("byte 3: ", StringComparison.Ordinal) + 8)]);
+        Assert.Single(output.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task CheckConfig_MissingConfigFile_SaysWhichFile()
     {
         var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", "/nonexistent/edgemask.json");

@@ -104,4 +104,28 @@ public class ReplayTests
         Assert.Equal(ExitCodes.NoInput, exitCode);
         Assert.Contains("/nonexistent/clip.avi", output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("header-only")]
+    public async Task Replay_FileThatHoldsNoDecodableFrame_Exits66AtOnce(string kind)
+    {
+        var dir = RepoPaths.NewTempDirectory("replay");
+        var path = Path.Combine(dir, "clip.avi");
+        if (kind == "text")
+        {
+            await File.WriteAllTextAsync(path, "not a video\n");
+        }
+        else
+        {
+            // The AVI header and index survive, no frame does: a copy cut short early.
+            var whole = SceneClips.WriteDoorClip(dir, frames: 5, withMaskedFace: false);
+            await File.WriteAllBytesAsync(path, (await File.ReadAllBytesAsync(whole))[..3000]);
+        }
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "replay", path);
+
+        Assert.Equal(ExitCodes.NoInput, exitCode);
+        Assert.Contains($"'{path}' cannot be read as a video", output, StringComparison.Ordinal);
+    }
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace EdgeMask.Capture.Sources;
 
 /// <summary>Hides passwords in URLs (rtsp://user:secret@camera) before text reaches logs, health or errors.</summary>
-internal static partial class Redaction
+public static partial class Redaction
 {
     public static string MaskUrlPasswords(string text) => UrlPassword().Replace(text, "$1***@");
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
+using EdgeMask.Mqtt.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace EdgeMask.Mqtt;
@@ -54,6 +55,12 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         }
 
         ValidateTls(options.Tls, failures);
+
+        // Only a daemon that publishes opens the outbox (Mqtt:Enabled=false never touches the folder).
+        if (options.Enabled && !string.IsNullOrWhiteSpace(options.Outbox.Directory) && OutboxDirectoryCheck.Problem(options.Outbox.Directory) is { } outboxProblem)
+        {
+            failures.Add($"Mqtt:Outbox:Directory '{options.Outbox.Directory}' {outboxProblem}");
+        }
 
         if (options.EmbeddedBroker.Enabled && !IPAddress.TryParse(options.EmbeddedBroker.BindAddress, out _))
         {

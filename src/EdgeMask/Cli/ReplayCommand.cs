@@ -52,7 +52,13 @@ public static class ReplayCommand
             return ExitCodes.NoInput;
         }
 
-        var fps = ReadFramesPerSecond(videoPath);
+        // The daemon's file source retries a file it cannot read (it may be replaced); a replay must end instead.
+        if (ReadFramesPerSecond(videoPath) is not { } fps)
+        {
+            await Console.Error.WriteLineAsync($"edgemask: '{videoPath}' cannot be read as a video: no frame could be decoded from it").ConfigureAwait(false);
+            return ExitCodes.NoInput;
+        }
+
         var overrides = new Dictionary<string, string?>
         {
             ["Capture:Source"] = "File",
@@ -111,10 +117,17 @@ public static class ReplayCommand
         }
     }
 
-    private static double ReadFramesPerSecond(string videoPath)
+    /// <summary>The file's frame rate (10 when it has none), or null when not even its first frame decodes.</summary>
+    private static double? ReadFramesPerSecond(string videoPath)
     {
         using var capture = new VideoCapture(videoPath);
-        var fps = capture.IsOpened() ? capture.Fps : 0;
+        using var first = new Mat();
+        if (!capture.IsOpened() || !capture.Read(first) || first.Empty())
+        {
+            return null;
+        }
+
+        var fps = capture.Fps;
         return double.IsFinite(fps) && fps > 0 ? fps : 10;
     }
 }

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using EdgeMask.Capture.Sources;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 
 namespace EdgeMask.Configuration;
 
-/// <summary>Renders the effective configuration as JSON with secrets masked.</summary>
+/// <summary>Renders the effective configuration as JSON with secrets masked: secret keys, and passwords inside URLs.</summary>
 public static class ConfigurationPrinter
 {
     public const string Mask = "***";
@@ -64,7 +65,8 @@ public static class ConfigurationPrinter
                 return null;
             }
 
-            return IsSecret(section.Key) && section.Value.Length > 0 ? JsonValue.Create(Mask) : Typed(section.Value);
+            // A camera URL in a pipe command carries its password inline (rtsp://user:secret@camera).
+            return IsSecret(section.Key) && section.Value.Length > 0 ? JsonValue.Create(Mask) : Typed(Redaction.MaskUrlPasswords(section.Value));
         }
 
         if (children.All(c => int.TryParse(c.Key, out _)))

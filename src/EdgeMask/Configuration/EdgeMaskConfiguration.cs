@@ -16,10 +16,10 @@ public static class EdgeMaskConfiguration
 
     public static void AddLayers(IConfigurationBuilder builder, string? configFile, IReadOnlyDictionary<string, string?>? overrides)
     {
-        builder.AddJsonFile(ShippedConfigFile, optional: false, reloadOnChange: true);
+        AddJsonFile(builder, ShippedConfigFile, optional: false);
         if (configFile is null)
         {
-            builder.AddJsonFile(SystemConfigFile, optional: true, reloadOnChange: true);
+            AddJsonFile(builder, SystemConfigFile, optional: true);
         }
         else
         {
@@ -28,7 +28,7 @@ public static class EdgeMaskConfiguration
                 throw new FileNotFoundException($"Configuration file '{configFile}' (given with --config) does not exist.", configFile);
             }
 
-            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: true);
+            AddJsonFile(builder, Path.GetFullPath(configFile), optional: false);
         }
 
         builder.AddEnvironmentVariables(EnvironmentPrefix);
@@ -36,6 +36,41 @@ public static class EdgeMaskConfiguration
         {
             builder.AddInMemoryCollection(overrides);
         }
+    }
+
+    // A ConfigurationManager loads a file as soon as it is added; a file that is not JSON (or repeats a key, which
+    // configuration keys, being case-insensitive, also do for "mqtt" beside "Mqtt") becomes one line naming it.
+    // Comments and trailing commas are accepted, as Microsoft.Extensions.Configuration.Json reads them.
+    private static void AddJsonFile(IConfigurationBuilder builder, string path, bool optional)
+    {
+        try
+        {
+            builder.AddJsonFile(path, optional, reloadOnChange: true);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidConfigurationException($"configuration file '{path}' cannot be read: {Reason(ex)}", ex);
+        }
+    }
+
+    private static string Reason(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Text.Json.JsonException { LineNumber: { } line, BytePositionInLine: { } column } json)
+            {
+                var text = json.Message;
+                var cut = text.IndexOf(" LineNumber:", StringComparison.Ordinal);
+                return $"not valid JSON at line {line + 1}, byte {column + 1}: {(cut > 0 ? text[..cut] : text)}";
+            }
+
+            if (inner.InnerException is null)
+            {
+                return inner.Message;
+            }
+        }
+
+        return exception.Message;
     }
 
     /// <summary>The file a command that writes settings (calibrate) should change.</summary>

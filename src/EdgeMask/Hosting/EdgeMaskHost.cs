@@ -31,6 +31,7 @@ public static class EdgeMaskHost
         });
 
         EdgeMaskConfiguration.AddLayers(builder.Configuration, configFile, overrides);
+        ConfigurationShape.ThrowIfInvalid(builder.Configuration);
 
         builder.Logging
             .AddConfiguration(builder.Configuration.GetSection("Logging"))

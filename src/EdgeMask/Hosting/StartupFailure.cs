@@ -1,4 +1,5 @@
 using EdgeMask.Classification;
+using EdgeMask.Configuration;
 using EdgeMask.Detection;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,8 @@ public sealed record StartupFailure(int ExitCode, string Message)
                 return new StartupFailure(
                     ExitCodes.Config,
                     "invalid configuration: " + string.Join("; ", validation.Failures.Select(SingleLine)));
+            case InvalidConfigurationException invalid:
+                return new StartupFailure(ExitCodes.Config, "invalid configuration: " + SingleLine(invalid.Message));
             case InvalidOperationException bind when IsBindingError(bind):
                 return new StartupFailure(ExitCodes.Config, "invalid configuration: " + SingleLine(bind.Message));
             case MaskModelException model:
@@ -53,5 +56,5 @@ public sealed record StartupFailure(int ExitCode, string Message)
     private static bool IsBindingError(InvalidOperationException exception) =>
         exception.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase);
 
-    private static string SingleLine(string text) => text.ReplaceLineEndings(" ").Trim();
+    private static string SingleLine(string text) => Capture.Sources.Redaction.MaskUrlPasswords(text.ReplaceLineEndings(" ").Trim());
 }
