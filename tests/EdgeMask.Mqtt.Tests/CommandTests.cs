@@ -164,4 +164,40 @@ public sealed class CommandTests
         Assert.Equal(0.8, daemon.Controls.MaskConfidenceThreshold);
         Assert.Equal("connected", daemon.MqttStatus);
     }
+
+    [Fact]
+    public async Task JsonCommand_OnTheSetTopic_IsAppliedOnce()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, ["edgemask/door-1/state"]);
+        await using var daemon = await MqttDaemon.StartAsync(broker.Port, "door-1", RepoPaths.NewTempDirectory("outbox"));
+        await probe.WaitForTopicAsync("edgemask/door-1/state");
+
+        await probe.PublishAsync("edgemask/door-1/set", "{\"request_id\":\"once\",\"buzzer_muted\":\"ON\"}");
+        await probe.WaitForAsync(m => m.Payload.Contains("\"request_id\":\"once\"", StringComparison.Ordinal), what: "the command's ack");
+
+        // A second delivery would follow the first within milliseconds; a single-value command after it orders the wait.
+        await probe.PublishAsync("edgemask/door-1/set/detection_paused", "ON");
+        await probe.WaitForAsync(m => m.Payload.Contains("\"topic\":\"edgemask/door-1/set/detection_paused\"", StringComparison.Ordinal), what: "the second command's ack");
+        var applied = daemon.Log.GetSnapshot().Where(r => r.Message.StartsWith("MQTT command", StringComparison.Ordinal) && r.Message.EndsWith("applied", StringComparison.Ordinal)).Select(r => r.Message).ToList();
+        Assert.Equal(["MQTT command buzzer_muted on edgemask/door-1/set applied", "MQTT command detection_paused on edgemask/door-1/set/detection_paused applied"], applied);
+    }
+
+    [Theory]
+    [InlineData("edgemask/door-1/set/min_confidence", "\u0000\u0007\u001b[2J\u202Eevil")]
+    [InlineData("edgemask/door-1/set/\u0007bell\u202E", "ON")]
+    [InlineData("edgemask/door-1/set", "{\"buzzer_muted\":\"\\u001b[31mON\\u0007\"}")]
+    public void RejectedCommand_IsLoggedWithControlCharactersEscaped(string topic, string payload)
+    {
+        var logger = new Microsoft.Extensions.Logging.Testing.FakeLogger<CommandProcessor>();
+        var processor = new CommandProcessor(new RuntimeControls(), Topics, 1024, new FakeTimeProvider(), logger);
+
+        var ack = Send(processor, topic, payload);
+
+        Assert.False(ack.Ok);
+        var line = logger.LatestRecord.Message;
+        Assert.StartsWith("MQTT command rejected on edgemask/door-1/set", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(line, c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+        Assert.Contains("\\u", line, StringComparison.Ordinal);
+    }
 }

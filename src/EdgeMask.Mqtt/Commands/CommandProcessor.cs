@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EdgeMask.Core.Control;
+using EdgeMask.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace EdgeMask.Mqtt.Commands;
@@ -141,13 +142,13 @@ internal sealed class CommandProcessor
             return Reject(command, topic, requestId, ex.Message);
         }
 
-        _logger.LogInformation("MQTT command {Command} on {Topic} applied", command, topic);
+        _logger.LogInformation("MQTT command {Command} on {Topic} applied", PrintableText.Escape(command), PrintableText.Escape(topic));
         return new CommandAck(command, topic, true, null, _time.GetUtcNow(), requestId);
     }
 
     private CommandAck Reject(string command, string topic, string? requestId, string error)
     {
-        _logger.LogWarning("MQTT command rejected on {Topic}: {Error}", topic, error);
+        _logger.LogWarning("MQTT command rejected on {Topic}: {Error}", PrintableText.Escape(topic), PrintableText.Escape(error));
         return new CommandAck(command, topic, false, error, _time.GetUtcNow(), requestId);
     }
 

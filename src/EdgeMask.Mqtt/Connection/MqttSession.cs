@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using EdgeMask.Core.Text;
 using EdgeMask.Mqtt.Commands;
 using EdgeMask.Mqtt.HomeAssistant;
 using EdgeMask.Mqtt.Outbox;
@@ -109,7 +110,7 @@ internal sealed class MqttSession
         }
         catch (Exception ex)
         {
-            _logger.LogError(ex, "MQTT: failed to handle a message on {Topic}", received.ApplicationMessage?.Topic);
+            _logger.LogError(ex, "MQTT: failed to handle a message on {Topic}", PrintableText.Escape(received.ApplicationMessage?.Topic));
         }
 
         return Task.CompletedTask;
@@ -121,7 +122,8 @@ internal sealed class MqttSession
         var any = false;
         if (_commands is not null)
         {
-            subscription.WithTopicFilter(_topics.CommandRoot, MqttQualityOfServiceLevel.AtLeastOnce);
+            // "{prefix}/set/#" also matches "{prefix}/set" itself (MQTT's multi-level wildcard includes its parent);
+            // subscribing to both would deliver, and run, every JSON command twice.
             subscription.WithTopicFilter(_topics.CommandFilter, MqttQualityOfServiceLevel.AtLeastOnce);
             any = true;
         }

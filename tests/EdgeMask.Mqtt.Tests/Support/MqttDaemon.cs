@@ -44,6 +44,9 @@ public sealed class MqttDaemon : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <summary>Everything the daemon logged at Information and above.</summary>
+    public Microsoft.Extensions.Logging.Testing.FakeLogCollector Log => _host.Services.GetFakeLogCollector();
+
     /// <summary>Fast settings for tests; <paramref name="overrides"/> replace or add "Mqtt:..." keys.</summary>
     public static Dictionary<string, string?> Settings(int port, string deviceId, string outboxDirectory) => new()
     {
@@ -67,6 +70,10 @@ public sealed class MqttDaemon : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        // The collector sees Information too, so tests can count what the daemon did (commands applied, for one).
+        builder.Logging.AddFakeLogging();
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Testing.FakeLoggerProvider>(null, LogLevel.Information);
         builder.Services.AddMqtt();
         var host = builder.Build();
         await host.StartAsync();
