@@ -108,4 +108,32 @@ public sealed class ConnectionTests
         await dashboard.WaitForTopicAsync("edgemask/standalone/availability", payload: p => p == "online");
         Assert.StartsWith("listening on 127.0.0.1:", daemon.Health.Snapshot().Components["mqtt-broker"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WrongPassword_IsLoggedOnceAsARefusedLogin_NeverAsConnected_AndTheRetriesBackOff()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(login: new MosquittoLogin("door", "the-right-one"));
+        var passwordFile = Path.Combine(RepoPaths.NewTempDirectory("secrets"), "mqtt-password");
+        await File.WriteAllTextAsync(passwordFile, "a-wrong-one\n");
+        await using var daemon = await MqttDaemon.StartAsync(broker.Port, "door-1", RepoPaths.NewTempDirectory("outbox"), new Dictionary<string, string?>
+        {
+            ["Mqtt:Username"] = "door",
+            ["Mqtt:PasswordFile"] = passwordFile,
+            ["Mqtt:ReconnectMinDelay"] = "00:00:00.100",
+            ["Mqtt:ReconnectMaxDelay"] = "00:00:30",
+        });
+
+        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        var records = daemon.Log.GetSnapshot();
+        Assert.DoesNotContain(records, r => r.Message.StartsWith("MQTT connected", StringComparison.Ordinal));
+        var refused = Assert.Single(records, r => r.Message.Contains("broker refused the login", StringComparison.Ordinal));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, refused.Level);
+        Assert.Matches("bad user name or password|not authorised", refused.Message);
+        Assert.StartsWith("disconnected: broker refused the login", daemon.MqttStatus, StringComparison.Ordinal);
+
+        // Doubling from 0.1 s (+-20 %) allows 5-6 attempts in 4 s; a backoff reset after each refusal would allow ~30.
+        var attempts = System.Text.RegularExpressions.Regex.Count(broker.Log, "New connection from");
+        Assert.InRange(attempts, 2, 7);
+    }
 }

@@ -71,6 +71,7 @@ internal sealed class MqttConnectionService : BackgroundService
             : null;
         var backoff = new ReconnectBackoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
         var factory = new MqttClientFactory();
+        string? lastFailure = null;
         _controls.Changed += OnControlsChanged;
         try
         {
@@ -89,8 +90,14 @@ internal sealed class MqttConnectionService : BackgroundService
                 try
                 {
                     _health.SetComponent(HealthComponent, "connecting");
-                    await client.ConnectAsync(MqttClientOptionsFactory.Create(_options, _topics), stoppingToken).ConfigureAwait(false);
+                    var connected = await client.ConnectAsync(MqttClientOptionsFactory.Create(_options, _topics), stoppingToken).ConfigureAwait(false);
+                    if (connected.ResultCode != MqttClientConnectResultCode.Success)
+                    {
+                        throw new BrokerRefusedException(connected);
+                    }
+
                     _counters.Connected();
+                    lastFailure = null;
                     backoff.Reset();
                     _health.SetComponent(HealthComponent, "connected");
                     _logger.LogInformation("MQTT connected to {Host}:{Port} as {ClientId}, topics under {Prefix}", _options.Host, _options.Port, _options.ClientId, _topics.Prefix);
@@ -109,7 +116,11 @@ internal sealed class MqttConnectionService : BackgroundService
 
                 _health.SetComponent(HealthComponent, $"disconnected: {failure}");
                 var delay = backoff.NextDelay();
-                _logger.LogWarning("MQTT {Host}:{Port}: {Failure}; retrying in {Delay:0.0} s ({Depth} events waiting in the outbox)", _options.Host, _options.Port, failure, delay.TotalSeconds, outbox.Depth);
+
+                // A broker that keeps refusing (wrong password) or stays down says so once, not on every retry.
+                var level = failure == lastFailure ? LogLevel.Debug : LogLevel.Warning;
+                lastFailure = failure;
+                _logger.Log(level, "MQTT {Host}:{Port}: {Failure}; retrying in {Delay:0.0} s ({Depth} events waiting in the outbox)", _options.Host, _options.Port, failure, delay.TotalSeconds, outbox.Depth);
                 await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -152,6 +163,7 @@ internal sealed class MqttConnectionService : BackgroundService
 
     private static string Describe(Exception ex) => ex switch
     {
+        BrokerRefusedException => ex.Message,
         MQTTnet.Adapter.MqttConnectingFailedException => $"broker refused the connection: {ex.Message}",
         _ when ex.InnerException is { } inner && ex is MQTTnet.Exceptions.MqttCommunicationException => $"{ex.Message} ({inner.Message})",
         _ => ex.Message,

@@ -8,6 +8,9 @@ namespace EdgeMask.TestSupport.Mqtt;
 /// <summary>TLS listener settings for <see cref="MosquittoBroker"/>: PEM files and whether clients must show a certificate.</summary>
 public sealed record MosquittoTls(int Port, string CaFile, string CertFile, string KeyFile, bool RequireClientCertificate);
 
+/// <summary>The only login the broker accepts (anonymous clients are refused).</summary>
+public sealed record MosquittoLogin(string Username, string Password);
+
 /// <summary>
 /// A real mosquitto (apt, /usr/sbin/mosquitto) on free loopback ports with a generated config. Start, stop and
 /// restart on the same ports; "ready" means mosquitto logged that it runs (its listeners are open by then).
@@ -46,7 +49,8 @@ public sealed class MosquittoBroker : IAsyncDisposable
     }
 
     /// <param name="persistence">Keep retained messages and persistent sessions across <see cref="RestartAsync"/> (saved on SIGTERM).</param>
-    public static async Task<MosquittoBroker> StartAsync(bool persistence = false, MosquittoTls? tls = null)
+    /// <param name="login">When set, the broker refuses anonymous clients and every other user name or password.</param>
+    public static async Task<MosquittoBroker> StartAsync(bool persistence = false, MosquittoTls? tls = null, MosquittoLogin? login = null)
     {
         SystemTools.Require("mosquitto");
         var directory = RepoPaths.NewTempDirectory("mosquitto");
@@ -54,7 +58,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var config = new StringBuilder()
             .AppendLine("user root")
             .AppendLine(CultureInfo.InvariantCulture, $"listener {port} {Host}")
-            .AppendLine("allow_anonymous true")
+            .AppendLine(CultureInfo.InvariantCulture, $"allow_anonymous {(login is null ? "true" : "false")}")
             .AppendLine(CultureInfo.InvariantCulture, $"persistence {(persistence ? "true" : "false")}")
             .AppendLine(CultureInfo.InvariantCulture, $"persistence_location {directory}/")
             .AppendLine("log_dest stderr")
@@ -69,6 +73,21 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 .AppendLine(CultureInfo.InvariantCulture, $"certfile {tls.CertFile}")
                 .AppendLine(CultureInfo.InvariantCulture, $"keyfile {tls.KeyFile}")
                 .AppendLine(CultureInfo.InvariantCulture, $"require_certificate {(tls.RequireClientCertificate ? "true" : "false")}");
+        }
+
+        if (login is not null)
+        {
+            var passwordFile = Path.Combine(directory, "passwords");
+            using (var passwd = Process.Start(SystemTools.Require("mosquitto_passwd"), ["-b", "-c", passwordFile, login.Username, login.Password]))
+            {
+                await passwd.WaitForExitAsync();
+                if (passwd.ExitCode != 0)
+                {
+                    throw new InvalidOperationException($"mosquitto_passwd failed with exit {passwd.ExitCode}");
+                }
+            }
+
+            config.AppendLine(CultureInfo.InvariantCulture, $"password_file {passwordFile}");
         }
 
         var configPath = Path.Combine(directory, "mosquitto.conf");
