@@ -48,8 +48,8 @@ public sealed class EventOutboxTests
     public async Task Acknowledge_RemovesOnlyTheHead_InOrder()
     {
         var outbox = EventOutbox.Open(RepoPaths.NewTempDirectory("outbox"), 10, 1 << 20, NullLogger.Instance);
-        var first = outbox.Append(s => Payload(s));
-        var second = outbox.Append(s => Payload(s));
+        var first = outbox.Append(s => Payload(s))!;
+        var second = outbox.Append(s => Payload(s))!;
 
         outbox.Acknowledge(second); // not the head: ignored
         Assert.Equal(2, outbox.Depth);
@@ -77,7 +77,7 @@ public sealed class EventOutboxTests
         Assert.Equal(1, after.Depth);
         Assert.Equal(2, after.LastSequence);
         Assert.Empty(Directory.GetFiles(dir, "*.tmp"));
-        Assert.Equal(3, after.Append(s => Payload(s)).Sequence);
+        Assert.Equal(3, after.Append(s => Payload(s))!.Sequence);
     }
 
     [Fact]
@@ -87,12 +87,12 @@ public sealed class EventOutboxTests
         var before = EventOutbox.Open(dir, 10, 1 << 20, NullLogger.Instance);
         for (var i = 0; i < 4; i++)
         {
-            var entry = before.Append(s => Payload(s));
+            var entry = before.Append(s => Payload(s))!;
             before.Acknowledge(entry);
         }
 
         var after = EventOutbox.Open(dir, 10, 1 << 20, NullLogger.Instance);
         Assert.Equal(0, after.Depth);
-        Assert.Equal(5, after.Append(s => Payload(s)).Sequence);
+        Assert.Equal(5, after.Append(s => Payload(s))!.Sequence);
     }
 }

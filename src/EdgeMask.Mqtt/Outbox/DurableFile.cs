@@ -8,13 +8,23 @@ internal static class DurableFile
     public static void Write(string path, ReadOnlySpan<byte> content)
     {
         var temp = path + TempSuffix;
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        try
         {
-            stream.Write(content);
-            stream.Flush(flushToDisk: true);
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(content);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (IOException)
+        {
+            // A half-written temp file would hold on to the space a full disk is short of.
+            File.Delete(temp);
+            throw;
         }
 
-        File.Move(temp, path, overwrite: true);
         DirectorySync.Flush(Path.GetDirectoryName(Path.GetFullPath(path))!);
     }
 }

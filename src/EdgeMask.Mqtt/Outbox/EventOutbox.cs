@@ -6,7 +6,8 @@ namespace EdgeMask.Mqtt.Outbox;
 /// <summary>
 /// A durable FIFO of event payloads: one file per event, named by its zero-padded sequence number and written
 /// durably before it is offered for publishing; deleted only once the broker acknowledged it. Bounded by count and
-/// bytes: when full the oldest events are dropped and counted. The last sequence number is kept in a file of its own
+/// bytes, and by the disk: when full the oldest events are dropped and counted; an event that cannot be stored at all
+/// is counted as dropped and leaves a gap in the sequence numbers. The last sequence number is kept in a file of its own
 /// so numbering continues after a restart even when the outbox was empty. Thread-safe.
 /// </summary>
 internal sealed class EventOutbox
@@ -24,6 +25,9 @@ internal sealed class EventOutbox
     private long _bytes;
     private long _lastSequence;
     private long _dropped;
+    private long? _failingSince;
+    private int _burstDrops;
+    private string? _burstReason;
 
     private EventOutbox(string directory, int maxEvents, long maxBytes, ILogger logger)
     {
@@ -64,23 +68,58 @@ internal sealed class EventOutbox
     }
 
     /// <summary>
-    /// Reserves the next sequence number, asks <paramref name="createPayload"/> for the event's bytes and stores them
-    /// durably. Returns once the event would survive a crash.
+    /// Takes the next sequence number, asks <paramref name="createPayload"/> for the event's bytes and stores them
+    /// durably; returns once the event would survive a crash. When the disk is full the oldest waiting events are
+    /// dropped to make room. When the event still cannot be stored (nothing left to drop, or the folder is not
+    /// writable) it is counted as dropped and null is returned: its number stays taken, so consumers see the gap.
+    /// One warning per run of failures, one line when storing works again.
     /// </summary>
-    public OutboxEntry Append(Func<long, byte[]> createPayload)
+    public OutboxEntry? Append(Func<long, byte[]> createPayload)
     {
         lock (_lock)
         {
             var sequence = _lastSequence + 1;
             var payload = createPayload(sequence);
-            DurableFile.Write(SequenceFilePath, System.Text.Encoding.ASCII.GetBytes(sequence.ToString(CultureInfo.InvariantCulture)));
-            var path = Path.Combine(_directory, FileName(sequence));
-            DurableFile.Write(path, payload);
             Interlocked.Exchange(ref _lastSequence, sequence);
 
+            // A run of drops (one warning) ends with the first event stored without one (one summary line).
+            var dropsBefore = _burstDrops;
             while (_entries.Count > 0 && (_entries.Count + 1 > _maxEvents || _bytes + payload.Length > _maxBytes))
             {
-                DropOldest();
+                DropOldest($"outbox full ({_maxEvents} events / {_maxBytes} bytes)");
+            }
+
+            var path = Path.Combine(_directory, FileName(sequence));
+            while (true)
+            {
+                try
+                {
+                    DurableFile.Write(path, payload);
+                    break;
+                }
+                catch (IOException ex) when (IsDiskFull(ex) && _entries.Count > 0)
+                {
+                    DropOldest("disk full");
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    RecordStoreFailure(sequence, ex);
+                    return null;
+                }
+            }
+
+            PersistSequence(sequence);
+            if (_burstDrops > 0 && _burstDrops == dropsBefore)
+            {
+                _logger.LogInformation("MQTT outbox: room again; {Count} oldest events were dropped ({Reason})", _burstDrops, _burstReason);
+                _burstDrops = 0;
+                _burstReason = null;
+            }
+
+            if (_failingSince is { } firstLost)
+            {
+                _logger.LogInformation("MQTT outbox: storing events again in {Directory}; events {First}-{Last} were lost", _directory, firstLost, sequence - 1);
+                _failingSince = null;
             }
 
             var entry = new OutboxEntry(sequence, path, payload.Length);
@@ -130,14 +169,47 @@ internal sealed class EventOutbox
 
     private static string FileName(long sequence) => sequence.ToString(new string('0', SequenceDigits), CultureInfo.InvariantCulture) + EventSuffix;
 
-    private void DropOldest()
+    private void DropOldest(string reason)
     {
         var oldest = _entries.Dequeue();
         Interlocked.Add(ref _bytes, -oldest.SizeBytes);
         Interlocked.Increment(ref _dropped);
         File.Delete(oldest.Path);
-        _logger.LogWarning("MQTT outbox full ({Max} events / {MaxBytes} bytes): dropped event {Sequence}", _maxEvents, _maxBytes, oldest.Sequence);
+        if (_burstDrops == 0 || _burstReason != reason)
+        {
+            _logger.LogWarning("MQTT outbox: {Reason}: dropping the oldest waiting events to keep the newest (first dropped: {Sequence})", reason, oldest.Sequence);
+            _burstReason = reason;
+        }
+
+        _burstDrops++;
     }
+
+    private void RecordStoreFailure(long sequence, Exception exception)
+    {
+        Interlocked.Increment(ref _dropped);
+        if (_failingSince is null)
+        {
+            _failingSince = sequence;
+            _logger.LogWarning("MQTT outbox: cannot store events in {Directory} ({Error}); event {Sequence} and any more until it can are lost and counted as dropped", _directory, exception.Message, sequence);
+        }
+    }
+
+    // The last number is also in the event files' names, so a failure here only matters to an empty outbox after a
+    // restart; the next stored event writes it again.
+    private void PersistSequence(long sequence)
+    {
+        try
+        {
+            DurableFile.Write(SequenceFilePath, System.Text.Encoding.ASCII.GetBytes(sequence.ToString(CultureInfo.InvariantCulture)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogDebug("MQTT outbox: could not update the sequence file: {Error}", ex.Message);
+        }
+    }
+
+    // ENOSPC and EDQUOT, as .NET reports them on Linux (the errno is the HResult of the IOException it raises).
+    private static bool IsDiskFull(IOException exception) => exception.HResult is 28 or 122;
 
     private void Load()
     {

@@ -42,7 +42,7 @@ internal sealed class MqttPublisher : ISceneSink
 
     public SceneState Scene => Volatile.Read(ref _scene);
 
-    /// <summary>Events lost before reaching the outbox (queue overflow or a failed disk write).</summary>
+    /// <summary>Events lost before reaching the outbox (queue overflow; the outbox counts its own losses).</summary>
     public long EventsLost => Interlocked.Read(ref _eventsLost);
 
     public ValueTask OnSceneUpdateAsync(SceneUpdate update, CancellationToken cancellationToken)
@@ -76,8 +76,6 @@ internal sealed class MqttPublisher : ISceneSink
 
         return ValueTask.CompletedTask;
     }
-
-    public void CountLostEvent() => Interlocked.Increment(ref _eventsLost);
 
     /// <summary>Replaces any stats not yet published: only the latest figures matter.</summary>
     public void OfferStats(StatsPayload stats)

@@ -68,20 +68,16 @@ internal sealed class OutboxWriterService : BackgroundService
         }
     }
 
+    // The outbox counts and logs an event it cannot store (full disk, unwritable folder) itself.
     private void Store(EventOutbox outbox, Core.Scene.IncidentEvent incident)
     {
-        try
+        var recordedAt = _time.GetUtcNow();
+        var stored = outbox.Append(sequence => JsonSerializer.SerializeToUtf8Bytes(
+            EventPayload.From(incident, sequence, Guid.NewGuid(), _options.DeviceId!, recordedAt),
+            MqttJsonContext.Default.EventPayload));
+        if (stored is not null)
         {
-            var recordedAt = _time.GetUtcNow();
-            outbox.Append(sequence => JsonSerializer.SerializeToUtf8Bytes(
-                EventPayload.From(incident, sequence, Guid.NewGuid(), _options.DeviceId!, recordedAt),
-                MqttJsonContext.Default.EventPayload));
             _publisher.Wake.Set();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            _publisher.CountLostEvent();
-            _logger.LogError(ex, "MQTT outbox: cannot store the {Kind} {Phase} event of incident {Incident} in {Directory}", incident.Kind, incident.Phase, incident.IncidentId, outbox.Directory);
         }
     }
 }
