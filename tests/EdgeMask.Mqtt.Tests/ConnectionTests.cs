@@ -136,4 +136,28 @@ public sealed class ConnectionTests
         var attempts = System.Text.RegularExpressions.Regex.Count(broker.Log, "New connection from");
         Assert.InRange(attempts, 2, 7);
     }
+
+    [Fact]
+    public async Task EmbeddedBroker_WithALogin_RefusesAnonymousAndWrongPasswords_AndTheDaemonLogsIntoIt()
+    {
+        var port = SystemTools.FreeTcpPort();
+        var passwordFile = Path.Combine(RepoPaths.NewTempDirectory("secrets"), "broker-password");
+        await File.WriteAllTextAsync(passwordFile, "door-secret\n");
+        await using var daemon = await MqttDaemon.StartAsync(port, "guarded", RepoPaths.NewTempDirectory("outbox"), new Dictionary<string, string?>
+        {
+            ["Mqtt:EmbeddedBroker:Enabled"] = "true",
+            ["Mqtt:EmbeddedBroker:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mqtt:EmbeddedBroker:Username"] = "sentinel",
+            ["Mqtt:EmbeddedBroker:PasswordFile"] = passwordFile,
+            ["Mqtt:Username"] = "sentinel",
+            ["Mqtt:PasswordFile"] = passwordFile,
+        });
+
+        var anonymous = await Assert.ThrowsAsync<InvalidOperationException>(() => MqttProbe.ConnectAsync(port, ["#"]));
+        Assert.Contains("BadUserNameOrPassword", anonymous.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => MqttProbe.ConnectAsync(port, ["#"], login: new MosquittoLogin("sentinel", "door-secreT")));
+
+        await using var dashboard = await MqttProbe.ConnectAsync(port, ["edgemask/guarded/availability"], login: new MosquittoLogin("sentinel", "door-secret"));
+        await dashboard.WaitForTopicAsync("edgemask/guarded/availability", payload: p => p == "online");
+    }
 }

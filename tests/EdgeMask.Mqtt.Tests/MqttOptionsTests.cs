@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using EdgeMask.TestSupport;
 
 namespace EdgeMask.Mqtt.Tests;
 
@@ -49,6 +50,29 @@ public sealed class MqttOptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [key] = value }));
 
         Assert.Contains(message, string.Join("\n", error.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmbeddedBroker_ListensOnLoopbackByDefault_AndRefusesAnyOtherAddressWithoutALogin()
+    {
+        Assert.Equal("127.0.0.1", Resolve([]).EmbeddedBroker.BindAddress);
+
+        var open = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Mqtt:EmbeddedBroker:Enabled"] = "true", ["Mqtt:EmbeddedBroker:BindAddress"] = "0.0.0.0" }));
+        Assert.Contains("Mqtt:EmbeddedBroker:BindAddress '0.0.0.0' is reachable from the network: set Mqtt:EmbeddedBroker:Username and Mqtt:EmbeddedBroker:PasswordFile", string.Join("\n", open.Failures), StringComparison.Ordinal);
+
+        var half = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["Mqtt:EmbeddedBroker:Username"] = "sentinel" }));
+        Assert.Contains("Mqtt:EmbeddedBroker:Username and Mqtt:EmbeddedBroker:PasswordFile go together", string.Join("\n", half.Failures), StringComparison.Ordinal);
+
+        var passwordFile = Path.Combine(RepoPaths.NewTempDirectory("secrets"), "broker-password");
+        File.WriteAllText(passwordFile, "door-secret");
+        var guarded = Resolve(new()
+        {
+            ["Mqtt:EmbeddedBroker:Enabled"] = "true",
+            ["Mqtt:EmbeddedBroker:BindAddress"] = "0.0.0.0",
+            ["Mqtt:EmbeddedBroker:Username"] = "sentinel",
+            ["Mqtt:EmbeddedBroker:PasswordFile"] = passwordFile,
+        });
+        Assert.Equal("0.0.0.0", guarded.EmbeddedBroker.BindAddress);
     }
 
     [Fact]

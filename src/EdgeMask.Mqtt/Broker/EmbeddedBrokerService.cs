@@ -10,7 +10,8 @@ namespace EdgeMask.Mqtt.Broker;
 
 /// <summary>
 /// An MQTTnet broker inside the daemon, for a standalone sentinel on a network with no broker. Plain TCP, plus MQTT
-/// over WebSocket (Kestrel) into the same broker when enabled; anonymous, retained messages kept in memory.
+/// over WebSocket (Kestrel) into the same broker when enabled; retained messages kept in memory. Anonymous on
+/// loopback; with Username and PasswordFile every client must log in (required on any other address).
 /// Registered before the connection loop so the daemon's own client finds it.
 /// </summary>
 internal sealed class EmbeddedBrokerService : IHostedService, IAsyncDisposable
@@ -54,6 +55,12 @@ internal sealed class EmbeddedBrokerService : IHostedService, IAsyncDisposable
         else
         {
             _server = factory.CreateMqttServer(serverOptions);
+        }
+
+        if (!string.IsNullOrEmpty(_options.Username) && !string.IsNullOrEmpty(_options.PasswordFile))
+        {
+            var login = new BrokerLogin(_options.Username, File.ReadAllText(_options.PasswordFile).TrimEnd('\r', '\n'));
+            _server.ValidatingConnectionAsync += login.Validate;
         }
 
         await _server.StartAsync().ConfigureAwait(false);

@@ -62,9 +62,11 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"Mqtt:Outbox:Directory '{options.Outbox.Directory}' {outboxProblem}");
         }
 
-        if (options.EmbeddedBroker.Enabled && !IPAddress.TryParse(options.EmbeddedBroker.BindAddress, out _))
+        ValidateEmbeddedBroker(options.EmbeddedBroker, failures);
+        if (options.EmbeddedBroker is { Enabled: true, Username.Length: > 0 } broker && string.IsNullOrEmpty(options.Username)
+            && options.Port == broker.Port && options.Host is "localhost" or "127.0.0.1" or "::1")
         {
-            failures.Add($"Mqtt:EmbeddedBroker:BindAddress '{options.EmbeddedBroker.BindAddress}' is not an IP address");
+            failures.Add("Mqtt:Username is required: the embedded broker refuses anonymous clients, this daemon's own included (give it Mqtt:EmbeddedBroker:Username and a password file)");
         }
 
         ValidateWebSocket(options.EmbeddedBroker, failures);
@@ -96,6 +98,31 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         if (tls.AllowUntrusted && !string.IsNullOrEmpty(tls.CaFile))
         {
             failures.Add("Mqtt:Tls:AllowUntrusted and Mqtt:Tls:CaFile contradict each other; set one");
+        }
+    }
+
+    private static void ValidateEmbeddedBroker(EmbeddedBrokerOptions broker, List<string> failures)
+    {
+        var hasUser = !string.IsNullOrEmpty(broker.Username);
+        var hasPassword = !string.IsNullOrEmpty(broker.PasswordFile);
+        if (hasUser != hasPassword)
+        {
+            failures.Add("Mqtt:EmbeddedBroker:Username and Mqtt:EmbeddedBroker:PasswordFile go together: set both or neither");
+        }
+
+        RequireFileIfSet(broker.PasswordFile, "Mqtt:EmbeddedBroker:PasswordFile", failures);
+        if (!broker.Enabled)
+        {
+            return;
+        }
+
+        if (!IPAddress.TryParse(broker.BindAddress, out var address))
+        {
+            failures.Add($"Mqtt:EmbeddedBroker:BindAddress '{broker.BindAddress}' is not an IP address");
+        }
+        else if (!IPAddress.IsLoopback(address) && !(hasUser && hasPassword))
+        {
+            failures.Add($"Mqtt:EmbeddedBroker:BindAddress '{broker.BindAddress}' is reachable from the network: set Mqtt:EmbeddedBroker:Username and Mqtt:EmbeddedBroker:PasswordFile, or listen on 127.0.0.1 (an open broker lets anyone read every topic and pause detection)");
         }
     }
 

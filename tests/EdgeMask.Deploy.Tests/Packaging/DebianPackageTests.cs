@@ -56,7 +56,10 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         Assert.Matches(@"(?m)^gpio:x:\d+:edgemask$", groups);
         Assert.Equal("/lib/systemd/system/edgemask.service", new FileInfo(root.At("etc/systemd/system/multi-user.target.wants/edgemask.service")).LinkTarget);
         Assert.True(File.Exists(root.At("usr/lib/edgemask/edgemask")));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(root.At("etc/edgemask/appsettings.json")));
+        var config = root.At("etc/edgemask/appsettings.json");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(config));
+        var edgemaskGid = Regex.Match(groups, @"(?m)^edgemask:x:(\d+):").Groups[1].Value;
+        Assert.Equal(edgemaskGid, (await Command.RunAsync("stat", ["-c", "%u:%g", config], TimeSpan.FromSeconds(10))).Output.Trim().Split(':')[1]);
     }
 
     [Fact]
@@ -74,6 +77,7 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
 
         Assert.Contains($"Unpacking edgemask ({AmdPackageFixture.UpgradeVersion}) over ({package.ProjectVersion})", output, StringComparison.Ordinal);
         Assert.Equal(edited, File.ReadAllText(root.At("etc/edgemask/appsettings.json")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(root.At("etc/edgemask/appsettings.json")));
         Assert.True(File.Exists(root.At("var/lib/edgemask/outbox/000001.json")));
         Assert.Equal(passwd, File.ReadAllText(root.At("etc/passwd")));
         Assert.Matches($@"(?m)^Version: {Regex.Escape(AmdPackageFixture.UpgradeVersion)}$", File.ReadAllText(root.At("var/lib/dpkg/status")));

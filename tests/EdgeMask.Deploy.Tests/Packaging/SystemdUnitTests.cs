@@ -33,7 +33,7 @@ public sealed partial class SystemdUnitTests : IDisposable
     }
 
     [Fact]
-    public async Task Security_ShippedUnit_ExposureAtMostTwo()
+    public async Task Security_ShippedUnit_ExposureAtMostOnePointFive()
     {
         var (exitCode, output) = await Command.RunAsync(
             SystemTools.Require("systemd-analyze"),
@@ -44,7 +44,20 @@ public sealed partial class SystemdUnitTests : IDisposable
         var exposure = Exposure().Match(output);
         Assert.True(exposure.Success, $"no overall exposure level in:\n{output}");
         var level = double.Parse(exposure.Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.True(level <= 2.0, $"exposure {level} is above 2.0:\n{output}");
+        Assert.True(level <= 1.5, $"exposure {level} is above 1.5:\n{output}");
+    }
+
+    [Fact]
+    public void Unit_AllowsLoopbackAndLocalNetworksOnly()
+    {
+        var lines = File.ReadAllLines(_unit);
+
+        Assert.Contains("IPAddressDeny=any", lines);
+        var allowed = Assert.Single(lines, l => l.StartsWith("IPAddressAllow=", StringComparison.Ordinal))["IPAddressAllow=".Length..].Split(' ');
+        Assert.Contains("localhost", allowed);
+        Assert.Contains("192.168.0.0/16", allowed);
+        Assert.DoesNotContain("any", allowed);
+        Assert.DoesNotContain(allowed, a => a.StartsWith("0.0.0.0", StringComparison.Ordinal) || a.StartsWith("::/", StringComparison.Ordinal));
     }
 
     [Fact]

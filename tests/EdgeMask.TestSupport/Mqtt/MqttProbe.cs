@@ -20,21 +20,24 @@ public sealed class MqttProbe : IAsyncDisposable
     private readonly int _port;
     private readonly string[] _filters;
     private readonly bool _persistentSession;
+    private readonly MosquittoLogin? _login;
     private readonly string _clientId = "probe-" + Guid.NewGuid().ToString("N")[..8];
     private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IMqttClient? _client;
 
-    private MqttProbe(string host, int port, string[] filters, bool persistentSession)
+    private MqttProbe(string host, int port, string[] filters, bool persistentSession, MosquittoLogin? login)
     {
+        _login = login;
         _host = host;
         _port = port;
         _filters = filters;
         _persistentSession = persistentSession;
     }
 
-    public static async Task<MqttProbe> ConnectAsync(int port, string[] filters, bool persistentSession = false)
+    /// <param name="login">Credentials to log in with; anonymous when null.</param>
+    public static async Task<MqttProbe> ConnectAsync(int port, string[] filters, bool persistentSession = false, MosquittoLogin? login = null)
     {
-        var probe = new MqttProbe(MosquittoBroker.Host, port, filters, persistentSession);
+        var probe = new MqttProbe(MosquittoBroker.Host, port, filters, persistentSession, login);
         await probe.ReconnectAsync();
         return probe;
     }
@@ -66,13 +69,24 @@ public sealed class MqttProbe : IAsyncDisposable
 
             return Task.CompletedTask;
         };
-        var options = new MqttClientOptionsBuilder()
+        var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(_host, _port)
             .WithClientId(_clientId)
             .WithProtocolVersion(MqttProtocolVersion.V311)
-            .WithCleanSession(!_persistentSession)
-            .Build();
-        await client.ConnectAsync(options);
+            .WithCleanSession(!_persistentSession);
+        if (_login is not null)
+        {
+            builder.WithCredentials(_login.Username, _login.Password);
+        }
+
+        // MQTTnet returns a refusal (CONNACK) instead of throwing it.
+        var connected = await client.ConnectAsync(builder.Build());
+        if (connected.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            client.Dispose();
+            throw new InvalidOperationException($"the broker refused the probe: {connected.ResultCode}");
+        }
+
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in _filters)
         {
