@@ -48,17 +48,9 @@ public sealed class SceneEvaluator(IFrameAnalyzer analyzer)
 
     private static void AddToSuite(RobustnessSuite suite, Mat image, ImageResult result, int imageNumber)
     {
-        for (var t = 0; t < result.Annotation.Faces.Count; t++)
+        foreach (var (index, truth, face) in result.FoundHeadlineFaces)
         {
-            var truth = result.Annotation.Faces[t];
-            var found = result.Matching.TruthToPrediction[t];
-            if (found < 0 || truth.Box.Width < SizedRecall.MinimumWidthPixels)
-            {
-                continue;
-            }
-
-            var face = result.Faces[found];
-            suite.Add(image, new FaceDetection(face.Box, face.DetectionScore, face.Landmarks), truth.AnnotatedStatus, (imageNumber * 1000) + t);
+            suite.Add(image, new FaceDetection(face.Box, face.DetectionScore, face.Landmarks), truth.AnnotatedStatus, (imageNumber * 1000) + index);
         }
     }
 
@@ -85,6 +77,12 @@ public sealed record ImageResult(
         Matching.TruthToPrediction.Any(p => p < 0)
         || Matching.PredictionToTruth.Any(t => t < 0)
         || Enumerable.Range(0, Annotation.Faces.Count).Any(t => Matching.TruthToPrediction[t] is var p && p >= 0 && Faces[p].Mask.Status != Annotation.Faces[t].Label);
+
+    /// <summary>The annotated faces of the headline figures (32 px and more wide) that were found, with what was found.</summary>
+    public IEnumerable<(int Index, AnnotatedFace Truth, FaceObservation Face)> FoundHeadlineFaces =>
+        Enumerable.Range(0, Annotation.Faces.Count)
+            .Where(t => Matching.TruthToPrediction[t] >= 0 && Annotation.Faces[t].Box.Width >= SizedRecall.MinimumWidthPixels)
+            .Select(t => (t, Annotation.Faces[t], Faces[Matching.TruthToPrediction[t]]));
 
     public IEnumerable<PixelBox> MissedFaces => Enumerable.Range(0, Annotation.Faces.Count).Where(t => Matching.TruthToPrediction[t] < 0).Select(t => Annotation.Faces[t].Box);
 }

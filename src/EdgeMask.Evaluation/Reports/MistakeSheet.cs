@@ -25,16 +25,8 @@ public sealed class MistakeSheet : IDisposable
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(result);
-        for (var t = 0; t < result.Annotation.Faces.Count; t++)
+        foreach (var (_, truth, face) in result.FoundHeadlineFaces)
         {
-            var truth = result.Annotation.Faces[t];
-            var found = result.Matching.TruthToPrediction[t];
-            if (found < 0 || truth.Box.Width < SizedRecall.MinimumWidthPixels)
-            {
-                continue;
-            }
-
-            var face = result.Faces[found];
             var status = truth.AnnotatedStatus;
             var right = status == MaskStatus.Mask
                 ? face.Mask.Status == MaskStatus.Mask
