@@ -70,7 +70,7 @@ public class DaemonResilienceTests
     }
 
     [Fact]
-    public async Task Run_ConfigurationEditedToInvalidValuesWhileRunning_LogsOnceKeepsTheLastValidSettingsAndRecovers()
+    public async Task Run_ConfigurationEditedToUnreadableOrInvalidValuesWhileRunning_LogsOnceKeepsTheLastValidSettingsAndRecovers()
     {
         var ffmpeg = SystemTools.Require("ffmpeg");
         var dir = RepoPaths.NewTempDirectory("daemon");
@@ -84,6 +84,10 @@ public class DaemonResilienceTests
         var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Capture"] = capture.DeepClone() });
         await using var daemon = EdgeMaskDaemon.Start("run", "--config", config);
         await daemon.WaitForLineAsync(l => l.Contains("Frame loop started", StringComparison.Ordinal), "the frame loop", Timeout);
+
+        // Saved half-way: the daemon says so once and keeps what it last read.
+        await File.WriteAllTextAsync(config, "{ \"Capture\": { \"Source\": ");
+        await daemon.WaitForLineAsync(l => l.Contains("cannot be read after an edit", StringComparison.Ordinal), "the unreadable edit", Timeout);
 
         // Out of range in three reloadable sections at once, written into the running daemon's file.
         EdgeMaskDaemon.WriteConfig(dir, new JsonObject
@@ -104,6 +108,7 @@ public class DaemonResilienceTests
         Assert.False(daemon.HasExited, daemon.Output);
         Assert.DoesNotContain("could not be processed", daemon.Output, StringComparison.Ordinal);
         Assert.Equal(1, Count(daemon.Output, "DetectionOptions settings were changed to invalid values"));
+        Assert.Contains("is readable again; its settings apply", daemon.Output, StringComparison.Ordinal);
 
         daemon.Signal(15);
         Assert.Equal(ExitCodes.Success, await daemon.WaitForExitAsync(Timeout));

@@ -38,6 +38,7 @@ public static class EdgeMaskConfiguration
         }
     }
 
+    // Edits while running that cannot be read keep the last readable settings (LastReadableJsonConfigurationSource).
     // A ConfigurationManager loads a file as soon as it is added; a file that is not JSON (or repeats a key, which
     // configuration keys, being case-insensitive, also do for "mqtt" beside "Mqtt") becomes one line naming it.
     // Comments and trailing commas are accepted, as Microsoft.Extensions.Configuration.Json reads them.
@@ -45,7 +46,13 @@ public static class EdgeMaskConfiguration
     {
         try
         {
-            builder.AddJsonFile(path, optional, reloadOnChange: true);
+            builder.Add<LastReadableJsonConfigurationSource>(source =>
+            {
+                source.Path = path;
+                source.Optional = optional;
+                source.ReloadOnChange = true;
+                source.ResolveFileProvider();
+            });
         }
         catch (InvalidDataException ex)
         {
