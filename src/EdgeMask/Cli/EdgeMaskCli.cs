@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeMask.Hosting;
 
 namespace EdgeMask.Cli;
 
@@ -11,7 +12,21 @@ public static class EdgeMaskCli
 
         // The host handles SIGTERM/SIGINT itself (systemd stop, Ctrl+C) and shuts the pipeline down in order.
         var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
-        return await root.Parse(args).InvokeAsync(invocation).ConfigureAwait(false);
+        var parse = root.Parse(args);
+
+        // An unknown command or a missing argument is a usage error: sysexits' 64, which the README promises.
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"edgemask: {error.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Run 'edgemask --help' for the commands and their options.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        return await parse.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
     public static RootCommand Build()

@@ -35,12 +35,12 @@ public static class RunCommand
         }
         catch (Exception ex) when (StartupFailure.TryExplain(ex) is { } failure)
         {
-            await Console.Error.WriteLineAsync($"edgemask: {failure.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(FatalLine.Format(failure.Message)).ConfigureAwait(false);
             return failure.ExitCode;
         }
         catch (FileNotFoundException ex)
         {
-            await Console.Error.WriteLineAsync($"edgemask: {ex.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(FatalLine.Format(ex.Message)).ConfigureAwait(false);
             return ExitCodes.NoInput;
         }
     }
@@ -56,12 +56,12 @@ public static class RunCommand
     {
         if (StartupFailure.TryExplain(fault) is { } failure)
         {
-            Console.Error.WriteLine($"edgemask: {failure.Message}");
+            Console.Error.WriteLine(FatalLine.Format(failure.Message));
             return failure.ExitCode;
         }
 
         // Not a known start-up problem: keep the stack for the bug report.
-        Console.Error.WriteLine($"edgemask: stopped after an error: {fault.Message}");
+        Console.Error.WriteLine(FatalLine.Format($"stopped after an error: {fault.Message}"));
         Console.Error.WriteLine(fault.ToString());
         return ExitCodes.Failure;
     }
