@@ -20,6 +20,7 @@ APT_PACKAGES=(
   systemd           # systemd-analyze verify/security for the unit tests
   dpkg-dev          # .deb packaging
   qemu-user-static  # runs the arm64 publish under emulation in tests
+  strace            # a test records every network call the daemon makes
   libc6-arm64-cross # arm64 sysroot for that emulation
   libstdc++6-arm64-cross
 )

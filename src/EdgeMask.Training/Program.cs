@@ -1,6 +1,8 @@
 using System.CommandLine;
 using EdgeMask.Training.Cli;
 
+EdgeMask.Classification.OnnxRuntimeTelemetry.TurnOff();
+
 var root = new RootCommand("edgemask-train: trains, exports, quantizes and evaluates EdgeMask's mask classifier.")
 {
     TrainCommand.Create(),

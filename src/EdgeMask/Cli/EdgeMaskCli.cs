@@ -8,6 +8,7 @@ public static class EdgeMaskCli
 {
     public static async Task<int> InvokeAsync(string[] args)
     {
+        EdgeMask.Classification.OnnxRuntimeTelemetry.TurnOff();
         var root = Build();
 
         // The host handles SIGTERM/SIGINT itself (systemd stop, Ctrl+C) and shuts the pipeline down in order.
