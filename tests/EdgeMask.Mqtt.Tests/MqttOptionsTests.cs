@@ -65,13 +65,19 @@ public sealed class MqttOptionsTests
 
         var passwordFile = Path.Combine(RepoPaths.NewTempDirectory("secrets"), "broker-password");
         File.WriteAllText(passwordFile, "door-secret");
-        var guarded = Resolve(new()
+        var guardedBroker = new Dictionary<string, string?>
         {
             ["Mqtt:EmbeddedBroker:Enabled"] = "true",
             ["Mqtt:EmbeddedBroker:BindAddress"] = "0.0.0.0",
             ["Mqtt:EmbeddedBroker:Username"] = "sentinel",
             ["Mqtt:EmbeddedBroker:PasswordFile"] = passwordFile,
-        });
+        };
+
+        // The daemon publishes into its own broker (localhost:1883 by default), so its client must log in too.
+        var anonymousSelf = Assert.Throws<OptionsValidationException>(() => Resolve(new(guardedBroker)));
+        Assert.Contains("Mqtt:Username is required: the embedded broker refuses anonymous clients", string.Join("\n", anonymousSelf.Failures), StringComparison.Ordinal);
+
+        var guarded = Resolve(new(guardedBroker) { ["Mqtt:Username"] = "sentinel", ["Mqtt:PasswordFile"] = passwordFile });
         Assert.Equal("0.0.0.0", guarded.EmbeddedBroker.BindAddress);
     }
 
