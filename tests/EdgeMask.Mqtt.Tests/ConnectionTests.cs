@@ -157,7 +157,34 @@ public sealed class ConnectionTests
         Assert.Contains("BadUserNameOrPassword", anonymous.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<InvalidOperationException>(() => MqttProbe.ConnectAsync(port, ["#"], login: new MosquittoLogin("sentinel", "door-secreT")));
 
-        await using var dashboard = await MqttProbe.ConnectAsync(port, ["edgemask/guarded/availability"], login: new MosquittoLogin("sentinel", "door-secret"));
-        await dashboard.WaitForTopicAsync("edgemask/guarded/availability", payload: p => p == "online");
+        // Stats arrive every second: the daemon logged into its own broker, and the right login reads them.
+        await using var dashboard = await MqttProbe.ConnectAsync(port, ["edgemask/guarded/stats"], login: new MosquittoLogin("sentinel", "door-secret"));
+        await dashboard.WaitForTopicAsync("edgemask/guarded/stats");
+        Assert.Equal("connected", daemon.MqttStatus);
+    }
+
+    [Fact]
+    public async Task TwoDevicesWithOneClientId_EachSaysSoOnceAsAnError_AndTheirReconnectsBackOff()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var settings = new Dictionary<string, string?> { ["Mqtt:ReconnectMinDelay"] = "00:00:00.100", ["Mqtt:ReconnectMaxDelay"] = "00:00:30" };
+        await using var first = await MqttDaemon.StartAsync(broker.Port, "raspberrypi", RepoPaths.NewTempDirectory("outbox"), settings);
+        await using var second = await MqttDaemon.StartAsync(broker.Port, "raspberrypi", RepoPaths.NewTempDirectory("outbox"), settings);
+
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        foreach (var daemon in new[] { first, second })
+        {
+            var records = daemon.Log.GetSnapshot();
+            var takeover = Assert.Single(records, r => r.Message.Contains("another device connects with the same client id ('edgemask-raspberrypi')", StringComparison.Ordinal));
+            Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, takeover.Level);
+            Assert.Contains("give each device its own Mqtt:DeviceId", takeover.Message, StringComparison.Ordinal);
+            // The first connection, and the one before the diagnosis; the flapping after it is at debug level.
+            Assert.InRange(records.Count(r => r.Message.StartsWith("MQTT connected", StringComparison.Ordinal)), 1, 2);
+        }
+
+        // Doubling from 0.1 s allows each device about 6 connections in 6 s; retrying at the shortest delay, ~60.
+        var connections = System.Text.RegularExpressions.Regex.Count(broker.Log, "New client connected");
+        Assert.InRange(connections, 3, 16);
     }
 }

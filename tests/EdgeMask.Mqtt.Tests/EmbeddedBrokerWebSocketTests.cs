@@ -32,11 +32,21 @@ public sealed class EmbeddedBrokerWebSocketTests
 
     private static string WebSocketUri(int port, string path = "/mqtt") => $"ws://{MosquittoBroker.Host}:{port}{path}";
 
+    // Stats are published every second, after availability, discovery and state: once one arrives live, the retained
+    // announcements are stored, and a subscriber that connects now gets them. One that subscribes while the daemon
+    // is still announcing itself can race the broker's retained store (seen in CI).
+    private static async Task WaitUntilAnnouncedAsync(int tcpPort, string deviceId)
+    {
+        await using var probe = await MqttProbe.ConnectAsync(tcpPort, [$"edgemask/{deviceId}/stats"]);
+        await probe.WaitForTopicAsync($"edgemask/{deviceId}/stats");
+    }
+
     [Fact]
     public async Task WebSocketClient_ReceivesWhatTheDaemonPublishesOverTcp()
     {
         var (tcpPort, webSocketPort) = (SystemTools.FreeTcpPort(), SystemTools.FreeTcpPort());
         await using var daemon = await MqttDaemon.StartAsync(tcpPort, "ws-door", RepoPaths.NewTempDirectory("outbox"), EmbeddedBroker(tcpPort, webSocketPort, webSocket: true));
+        await WaitUntilAnnouncedAsync(tcpPort, "ws-door");
         await using var dashboard = await WebSocketMqttClient.ConnectAsync(WebSocketUri(webSocketPort), "edgemask/ws-door/#");
 
         // Retained availability reaches a subscriber that connected after the daemon.
@@ -53,6 +63,7 @@ public sealed class EmbeddedBrokerWebSocketTests
     {
         var (tcpPort, webSocketPort) = (SystemTools.FreeTcpPort(), SystemTools.FreeTcpPort());
         await using var daemon = await MqttDaemon.StartAsync(tcpPort, "ws-door", RepoPaths.NewTempDirectory("outbox"), EmbeddedBroker(tcpPort, webSocketPort, webSocket: true));
+        await WaitUntilAnnouncedAsync(tcpPort, "ws-door");
         await using var tcpProbe = await MqttProbe.ConnectAsync(tcpPort, ["dashboard/#", "edgemask/ws-door/state"]);
         await tcpProbe.WaitForTopicAsync("edgemask/ws-door/state");
         await using var dashboard = await WebSocketMqttClient.ConnectAsync(WebSocketUri(webSocketPort));
@@ -71,6 +82,7 @@ public sealed class EmbeddedBrokerWebSocketTests
     {
         var (tcpPort, webSocketPort) = (SystemTools.FreeTcpPort(), SystemTools.FreeTcpPort());
         await using var daemon = await MqttDaemon.StartAsync(tcpPort, "ws-path", RepoPaths.NewTempDirectory("outbox"), EmbeddedBroker(tcpPort, webSocketPort, webSocket: true, path: "/dash/mqtt"));
+        await WaitUntilAnnouncedAsync(tcpPort, "ws-path");
 
         await Assert.ThrowsAnyAsync<Exception>(() => WebSocketMqttClient.ConnectAsync(WebSocketUri(webSocketPort, "/mqtt")));
         await using var dashboard = await WebSocketMqttClient.ConnectAsync(WebSocketUri(webSocketPort, "/dash/mqtt"), "edgemask/ws-path/availability");
@@ -82,6 +94,7 @@ public sealed class EmbeddedBrokerWebSocketTests
     {
         var (tcpPort, webSocketPort) = (SystemTools.FreeTcpPort(), SystemTools.FreeTcpPort());
         await using var daemon = await MqttDaemon.StartAsync(tcpPort, "tcp-only", RepoPaths.NewTempDirectory("outbox"), EmbeddedBroker(tcpPort, webSocketPort, webSocket: false));
+        await WaitUntilAnnouncedAsync(tcpPort, "tcp-only");
         await using var tcpProbe = await MqttProbe.ConnectAsync(tcpPort, ["edgemask/tcp-only/availability"]);
         await tcpProbe.WaitForTopicAsync("edgemask/tcp-only/availability", payload: p => p == "online");
 

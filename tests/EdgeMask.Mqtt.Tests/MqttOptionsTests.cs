@@ -16,11 +16,12 @@ public sealed class MqttOptionsTests
     }
 
     [Fact]
-    public void Defaults_DeriveDeviceIdPrefixAndClientIdFromTheHostName()
+    public void Defaults_DeriveDeviceIdPrefixAndClientIdFromTheHostNameAndMachineId()
     {
         var options = Resolve([]);
 
-        Assert.Equal(DeviceIds.FromHostName(), options.DeviceId);
+        Assert.Equal(DeviceIds.Default(), options.DeviceId);
+        Assert.StartsWith(DeviceIds.FromHostName(), options.DeviceId, StringComparison.Ordinal);
         Assert.Equal($"edgemask/{options.DeviceId}", options.TopicPrefix);
         Assert.Equal($"edgemask-{options.DeviceId}", options.ClientId);
         Assert.Equal("/var/lib/edgemask/outbox", options.Outbox.Directory);

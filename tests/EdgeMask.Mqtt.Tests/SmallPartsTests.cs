@@ -36,6 +36,23 @@ public sealed class SmallPartsTests
         Assert.False(topics.TryGetCommandName("site/door-1/settings", out _));
     }
 
+    [Fact]
+    public void DeviceIds_Default_TwoMachinesWithOneHostNameGetDifferentStableIds_WithoutShowingTheMachineId()
+    {
+        const string first = "3d1219c7c4c5404aaa1f6d2a48adfda4";
+        const string second = "5b0e8a1c9d2f4e6a8b7c6d5e4f3a2b1c";
+
+        var a = DeviceIds.Default(first);
+        var b = DeviceIds.Default(second);
+
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, DeviceIds.Default(first));
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(DeviceIds.FromHostName())}-[0-9a-f]{{6}}$", a);
+        Assert.DoesNotContain(first[..6], a, StringComparison.Ordinal);
+        Assert.True(DeviceIds.IsValid(a));
+        Assert.Equal(DeviceIds.FromHostName(), DeviceIds.Default("   "));
+    }
+
     [Theory]
     [InlineData("Door.Cam 1", "door-cam-1")]
     [InlineData("raspberrypi", "raspberrypi")]

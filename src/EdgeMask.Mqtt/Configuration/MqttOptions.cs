@@ -24,7 +24,7 @@ public sealed class MqttOptions
     /// <summary>MQTT client id. Default "edgemask-{DeviceId}"; must be unique on the broker.</summary>
     public string? ClientId { get; set; }
 
-    /// <summary>Device id used in topics and Home Assistant ids ([A-Za-z0-9_-], 1-64 chars). Default: the host name, sanitised.</summary>
+    /// <summary>Device id used in topics and Home Assistant ids ([A-Za-z0-9_-], 1-64 chars). Default: the host name, sanitised, and six hex digits from the machine id (DeviceIds.Default).</summary>
     public string? DeviceId { get; set; }
 
     /// <summary>Prefix of every topic this device publishes. Default "edgemask/{DeviceId}".</summary>

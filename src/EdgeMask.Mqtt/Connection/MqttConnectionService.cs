@@ -20,6 +20,14 @@ internal sealed class MqttConnectionService : BackgroundService
     public const string HealthComponent = "mqtt";
     private static readonly TimeSpan GoodbyeTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>A connection that lasts this long counts as working again: the reconnect backoff starts over.</summary>
+    private static readonly TimeSpan StableConnection = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan DisconnectReasonWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>A connection that ends sooner than this after it was made counts towards a duplicate-client-id diagnosis.</summary>
+    private static readonly TimeSpan QuickDrop = TimeSpan.FromSeconds(5);
+
     private readonly IServiceProvider _services;
     private readonly MqttPublisher _publisher;
     private readonly StateComposer _state;
@@ -72,6 +80,8 @@ internal sealed class MqttConnectionService : BackgroundService
         var backoff = new ReconnectBackoff(_options.ReconnectMinDelay, _options.ReconnectMaxDelay);
         var factory = new MqttClientFactory();
         string? lastFailure = null;
+        var takenOver = false;
+        var quickDrops = 0;
         _controls.Changed += OnControlsChanged;
         try
         {
@@ -80,13 +90,16 @@ internal sealed class MqttConnectionService : BackgroundService
                 using var client = factory.CreateMqttClient();
                 var session = new MqttSession(client, _publisher, outbox, _state, commands, _options, _topics, _time, _loggers.CreateLogger<MqttSession>());
                 client.ApplicationMessageReceivedAsync += session.HandleMessageAsync;
-                client.DisconnectedAsync += _ =>
+                var disconnected = new TaskCompletionSource<MqttClientDisconnectReason>(TaskCreationOptions.RunContinuationsAsynchronously);
+                client.DisconnectedAsync += e =>
                 {
+                    disconnected.TrySetResult(e.Reason);
                     _publisher.Wake.Set();
                     return Task.CompletedTask;
                 };
 
                 string failure;
+                long? connectedAt = null;
                 try
                 {
                     _health.SetComponent(HealthComponent, "connecting");
@@ -97,10 +110,12 @@ internal sealed class MqttConnectionService : BackgroundService
                     }
 
                     _counters.Connected();
-                    lastFailure = null;
-                    backoff.Reset();
+                    connectedAt = _time.GetTimestamp();
                     _health.SetComponent(HealthComponent, "connected");
-                    _logger.LogInformation("MQTT connected to {Host}:{Port} as {ClientId}, topics under {Prefix}", _options.Host, _options.Port, _options.ClientId, _topics.Prefix);
+
+                    // While another client keeps taking the session over, each brief reconnect is not news.
+                    var connectedLevel = takenOver ? LogLevel.Debug : LogLevel.Information;
+                    _logger.Log(connectedLevel, "MQTT connected to {Host}:{Port} as {ClientId}, topics under {Prefix}", _options.Host, _options.Port, _options.ClientId, _topics.Prefix);
                     await session.RunAsync(stoppingToken).ConfigureAwait(false);
                     failure = "connection lost";
                 }
@@ -114,11 +129,36 @@ internal sealed class MqttConnectionService : BackgroundService
                     failure = Describe(ex);
                 }
 
+                takenOver = false;
+                if (connectedAt is { } since)
+                {
+                    // The session can end (a publish on a closed connection) before the client reports why it closed.
+                    var reason = await DisconnectReasonAsync(disconnected.Task, stoppingToken).ConfigureAwait(false);
+                    var lasted = _time.GetElapsedTime(since);
+                    quickDrops = lasted < QuickDrop ? quickDrops + 1 : 0;
+
+                    // MQTT 5 brokers may say so (session taken over); others, mosquitto 2.0 among them, just close the
+                    // older connection, so connections that keep ending at once are read the same way.
+                    takenOver = reason == MqttClientDisconnectReason.SessionTakenOver || quickDrops >= 2;
+                    if (takenOver)
+                    {
+                        failure = $"the broker keeps closing the connection right after it is made: most likely another device connects with the same client id ('{_options.ClientId}'); give each device its own Mqtt:DeviceId (or Mqtt:ClientId)";
+                    }
+
+                    // Only a connection that held resets the backoff: one that drops at once (a duplicate client id,
+                    // a broker that kicks us) must not be retried at the shortest delay forever.
+                    if (lasted >= StableConnection)
+                    {
+                        backoff.Reset();
+                        lastFailure = null;
+                    }
+                }
+
                 _health.SetComponent(HealthComponent, $"disconnected: {failure}");
                 var delay = backoff.NextDelay();
 
                 // A broker that keeps refusing (wrong password) or stays down says so once, not on every retry.
-                var level = failure == lastFailure ? LogLevel.Debug : LogLevel.Warning;
+                var level = failure == lastFailure ? LogLevel.Debug : takenOver ? LogLevel.Error : LogLevel.Warning;
                 lastFailure = failure;
                 _logger.Log(level, "MQTT {Host}:{Port}: {Failure}; retrying in {Delay:0.0} s ({Depth} events waiting in the outbox)", _options.Host, _options.Port, failure, delay.TotalSeconds, outbox.Depth);
                 await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
@@ -156,6 +196,18 @@ internal sealed class MqttConnectionService : BackgroundService
         catch (Exception ex)
         {
             _logger.LogWarning("MQTT: could not say goodbye cleanly ({Error}); the broker will publish the Last Will", ex.Message);
+        }
+    }
+
+    private async Task<MqttClientDisconnectReason?> DisconnectReasonAsync(Task<MqttClientDisconnectReason> disconnected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await disconnected.WaitAsync(DisconnectReasonWait, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            return null;
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class MqttTopics
     }
 
     public static MqttTopics From(MqttOptions options) =>
-        new(options.TopicPrefix ?? $"edgemask/{options.DeviceId}", options.DeviceId ?? DeviceIds.FromHostName(), options.HomeAssistant.DiscoveryPrefix);
+        new(options.TopicPrefix ?? $"edgemask/{options.DeviceId}", options.DeviceId ?? DeviceIds.Default(), options.HomeAssistant.DiscoveryPrefix);
 
     public string Prefix { get; }
 
