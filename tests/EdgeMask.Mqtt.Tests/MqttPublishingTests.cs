@@ -25,13 +25,31 @@ public sealed class MqttPublishingTests
             Assert.Equal("door-1", json.RootElement.GetProperty("device_id").GetString());
         }
 
-        var discovery = await probe.WaitForAsync(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal) && m.Topic.EndsWith("/config", StringComparison.Ordinal), count: 12, what: "discovery config");
+        var discovery = await probe.WaitForAsync(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal) && m.Topic.EndsWith("/config", StringComparison.Ordinal), count: 13, what: "discovery config");
+        string[] onlyWhileSeeing = ["mask_violation", "distance_violation", "people_in_view"];
         foreach (var config in discovery)
         {
             PayloadSchemas.AssertValid(PayloadSchemas.Discovery, config.Payload);
             using var json = JsonDocument.Parse(config.Payload);
-            Assert.Equal("edgemask/door-1/availability", json.RootElement.GetProperty("availability_topic").GetString());
-            Assert.Equal("edgemask_door-1", json.RootElement.GetProperty("device").GetProperty("identifiers")[0].GetString());
+            var root = json.RootElement;
+            Assert.Equal("edgemask_door-1", root.GetProperty("device").GetProperty("identifiers")[0].GetString());
+            if (onlyWhileSeeing.Any(id => config.Topic.EndsWith($"/{id}/config", StringComparison.Ordinal)))
+            {
+                // Unavailable, not "OFF", while the camera is away or detection is paused.
+                Assert.Equal("all", root.GetProperty("availability_mode").GetString());
+                var conditions = root.GetProperty("availability").EnumerateArray().ToList();
+                Assert.Equal(["edgemask/door-1/availability", "edgemask/door-1/state"], conditions.Select(c => c.GetProperty("topic").GetString()));
+                Assert.Equal(HomeAssistant.HomeAssistantDiscovery.SeeingTemplate, conditions[1].GetProperty("value_template").GetString());
+            }
+            else
+            {
+                Assert.Equal("edgemask/door-1/availability", root.GetProperty("availability_topic").GetString());
+            }
+
+            if (root.GetProperty("state_topic").GetString() == "edgemask/door-1/stats")
+            {
+                Assert.Equal(3, root.GetProperty("expire_after").GetInt32());
+            }
         }
 
         var topics = discovery.Select(d => d.Topic).ToHashSet();
@@ -43,7 +61,8 @@ public sealed class MqttPublishingTests
         Assert.Contains("homeassistant/sensor/door-1/outbox_depth/config", topics);
         Assert.Contains("homeassistant/switch/door-1/buzzer_muted/config", topics);
         Assert.Contains("homeassistant/switch/door-1/detection_paused/config", topics);
-        Assert.Equal(12, discovery.Select(d => JsonDocument.Parse(d.Payload).RootElement.GetProperty("unique_id").GetString()).Distinct().Count());
+        Assert.Contains("homeassistant/binary_sensor/door-1/blind/config", topics);
+        Assert.Equal(13, discovery.Select(d => JsonDocument.Parse(d.Payload).RootElement.GetProperty("unique_id").GetString()).Distinct().Count());
 
         // Stats come every Mqtt:StatsInterval (1 s here): two prove the timer.
         var stats = await probe.WaitForTopicAsync("edgemask/door-1/stats", count: 2);

@@ -23,6 +23,7 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
     private readonly IncidentTracker _maskIncidents = new(IncidentKind.NoMask);
     private readonly IncidentTracker _distanceIncidents = new(IncidentKind.TooClose);
     private readonly PeriodSummarizer _summaries = new();
+    private readonly SteadyCount _peopleInView = new();
     private DistanceMode? _distanceModeInUse;
     private DateTimeOffset _lastFrameTime = DateTimeOffset.MinValue;
     private long _lastSequence;
@@ -78,7 +79,7 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
                 inViolation.Contains(person.Id)));
         }
 
-        var state = new SceneState(_maskIncidents.Active.Any(), _distanceIncidents.Active.Any(), tracked.Count);
+        var state = new SceneState(_maskIncidents.Active.Any(), _distanceIncidents.Active.Any(), _peopleInView.Update(tracked.Count, now, options.PeopleCountSettle));
         return new SceneUpdate(frame.Sequence, frame.Timestamp, state, tracked, events, summary);
     }
 

@@ -92,6 +92,13 @@ public sealed class SceneOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Scene:IncidentClearDuration must be between {1} and {2}")]
     public TimeSpan IncidentClearDuration { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// A new number of people in view is reported only after it has held this long, so the count does not flap while
+    /// tracks are confirmed and lost. Incidents and signals do not wait for it. Default 3 s, range 0-1 min.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Scene:PeopleCountSettle must be between {1} and {2}")]
+    public TimeSpan PeopleCountSettle { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>After an incident ends, no new incident of the same kind starts for the same person or pair for this long. Default 30 s, range 0-1 day.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00", ErrorMessage = "Scene:IncidentCooldown must be between {1} and {2}")]
     public TimeSpan IncidentCooldown { get; set; } = TimeSpan.FromSeconds(30);

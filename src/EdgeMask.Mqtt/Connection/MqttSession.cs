@@ -147,7 +147,7 @@ internal sealed class MqttSession
             return;
         }
 
-        foreach (var message in HomeAssistantDiscovery.Build(_topics, VersionInfo.Current))
+        foreach (var message in HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval))
         {
             await PublishAsync(message.Topic, message.ToJsonUtf8(), retain: true, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         }

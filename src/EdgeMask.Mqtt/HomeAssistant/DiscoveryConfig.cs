@@ -13,11 +13,20 @@ public sealed record DiscoveryConfig
 
     public required string ValueTemplate { get; init; }
 
-    public required string AvailabilityTopic { get; init; }
+    /// <summary>The device's availability topic; null when <see cref="Availability"/> lists several conditions instead.</summary>
+    public string? AvailabilityTopic { get; init; }
 
-    public string PayloadAvailable { get; init; } = "online";
+    public string? PayloadAvailable { get; init; } = "online";
 
-    public string PayloadNotAvailable { get; init; } = "offline";
+    public string? PayloadNotAvailable { get; init; } = "offline";
+
+    /// <summary>Several availability conditions (Home Assistant's "availability" list), combined by <see cref="AvailabilityMode"/>.</summary>
+    public IReadOnlyList<DiscoveryAvailability>? Availability { get; init; }
+
+    public string? AvailabilityMode { get; init; }
+
+    /// <summary>Seconds after the last message at which Home Assistant shows the sensor as unavailable.</summary>
+    public int? ExpireAfter { get; init; }
 
     public required DiscoveryDevice Device { get; init; }
 
@@ -42,6 +51,14 @@ public sealed record DiscoveryConfig
     public string? StateOn { get; init; }
 
     public string? StateOff { get; init; }
+}
+
+/// <summary>One availability condition: a topic, and optionally a template that turns its payload into online/offline.</summary>
+public sealed record DiscoveryAvailability(string Topic, string? ValueTemplate = null)
+{
+    public string PayloadAvailable { get; init; } = "online";
+
+    public string PayloadNotAvailable { get; init; } = "offline";
 }
 
 /// <summary>The one device block shared by every entity of a sentinel.</summary>

@@ -9,13 +9,19 @@ public sealed record DiscoveryMessage(string Component, string ObjectId, string 
 }
 
 /// <summary>
-/// The Home Assistant entities of one sentinel: violation and camera binary sensors, people and health sensors,
-/// and the buzzer / pause switches, all under one device and tied to the availability topic.
+/// The Home Assistant entities of one sentinel: violation, problem and camera binary sensors, people and health
+/// sensors, and the buzzer / pause switches, all under one device and tied to the availability topic. The violation
+/// sensors are also unavailable while the sentinel cannot see (camera not online, or detection paused): "OFF" would
+/// read as all clear. Stats sensors expire when three stats intervals pass without stats.
 /// </summary>
 public static class HomeAssistantDiscovery
 {
-    public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version)
+    /// <summary>Online while the camera delivers frames and detection runs.</summary>
+    public const string SeeingTemplate = "{{ 'online' if value_json.camera == 'online' and value_json.detection_paused == 'OFF' else 'offline' }}";
+
+    public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version, TimeSpan statsInterval)
     {
+        var statsExpire = (int)Math.Ceiling(statsInterval.TotalSeconds * 3);
         var device = new DiscoveryDevice([$"edgemask_{topics.DeviceId}"], $"EdgeMask {topics.DeviceId}", "EdgeMask", "Entrance sentinel", version);
         var origin = new DiscoveryOrigin("EdgeMask", version);
 
@@ -35,18 +41,28 @@ public static class HomeAssistantDiscovery
         }
 
         static DiscoveryConfig OnOff(DiscoveryConfig c) => c with { PayloadOn = PayloadSchema.On, PayloadOff = PayloadSchema.Off };
-        static DiscoveryConfig Diagnostic(DiscoveryConfig c) => c with { EntityCategory = "diagnostic", StateClass = c.StateClass ?? "measurement" };
+        DiscoveryConfig Diagnostic(DiscoveryConfig c) => c with { EntityCategory = "diagnostic", StateClass = c.StateClass ?? "measurement", ExpireAfter = statsExpire };
+        DiscoveryConfig OnlyWhileSeeing(DiscoveryConfig c) => c with
+        {
+            AvailabilityTopic = null,
+            PayloadAvailable = null,
+            PayloadNotAvailable = null,
+            Availability = [new DiscoveryAvailability(topics.Availability), new DiscoveryAvailability(topics.State, SeeingTemplate)],
+            AvailabilityMode = "all",
+        };
 
         return
         [
             Entity("binary_sensor", "mask_violation", "Mask violation", topics.State, "{{ value_json.mask_violation }}",
-                c => OnOff(c) with { DeviceClass = "problem", Icon = "mdi:face-mask" }),
+                c => OnlyWhileSeeing(OnOff(c)) with { DeviceClass = "problem", Icon = "mdi:face-mask" }),
             Entity("binary_sensor", "distance_violation", "Distance violation", topics.State, "{{ value_json.distance_violation }}",
-                c => OnOff(c) with { DeviceClass = "problem", Icon = "mdi:social-distance-2-meters" }),
+                c => OnlyWhileSeeing(OnOff(c)) with { DeviceClass = "problem", Icon = "mdi:social-distance-2-meters" }),
+            Entity("binary_sensor", "blind", "Sentinel cannot see", topics.State, "{{ 'OFF' if value_json.camera == 'online' and value_json.detection_paused == 'OFF' else 'ON' }}",
+                c => OnOff(c) with { DeviceClass = "problem", EntityCategory = "diagnostic", Icon = "mdi:eye-off" }),
             Entity("binary_sensor", "camera", "Camera", topics.State, "{{ 'ON' if value_json.camera == 'online' else 'OFF' }}",
                 c => OnOff(c) with { DeviceClass = "connectivity", EntityCategory = "diagnostic" }),
             Entity("sensor", "people_in_view", "People in view", topics.State, "{{ value_json.people_in_view }}",
-                c => c with { StateClass = "measurement", Icon = "mdi:account-group" }),
+                c => OnlyWhileSeeing(c) with { StateClass = "measurement", Icon = "mdi:account-group" }),
             Entity("sensor", "camera_fps", "Camera FPS", topics.Stats, "{{ value_json.camera_fps | round(1) }}",
                 c => Diagnostic(c) with { UnitOfMeasurement = "fps", Icon = "mdi:camera-timer" }),
             Entity("sensor", "processed_fps", "Processed FPS", topics.Stats, "{{ value_json.processed_fps | round(1) }}",

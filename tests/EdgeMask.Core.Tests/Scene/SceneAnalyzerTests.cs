@@ -24,7 +24,9 @@ public class SceneAnalyzerTests
 
         Assert.True(scene.Last.State.MaskViolation);
         Assert.True(Assert.Single(scene.Last.People).InViolation);
-        scene.Hold(TimeSpan.FromSeconds(2));
+
+        // The track ends after Scene:TrackMaxUnseen (1 s); the count follows Scene:PeopleCountSettle (3 s) later.
+        scene.Hold(TimeSpan.FromSeconds(5));
 
         var events = scene.Events.ToList();
         Assert.Single(events, e => e.Phase == IncidentPhase.Start);
