@@ -49,6 +49,10 @@ public class ReplayTests
         Assert.Contains(parsed, e => (string?)e["kind"] == "no_mask" && (string?)e["phase"] == "start");
         Assert.All(parsed, e => Assert.True(Guid.TryParse((string?)e["incident_id"], out _)));
 
+        // The very payload the daemon publishes on {prefix}/events, numbered from 1 in this file.
+        Assert.All(lines, line => EdgeMask.TestSupport.Mqtt.PayloadSchemas.AssertValid(EdgeMask.TestSupport.Mqtt.PayloadSchemas.Event, line));
+        Assert.Equal(Enumerable.Range(1, parsed.Length).Select(n => (long)n), parsed.Select(e => (long)e["sequence"]!));
+
         // Every incident that starts also ends by the end of the clip (the file ends, the tracks leave).
         var started = parsed.Where(e => (string?)e["phase"] == "start").Select(e => (string?)e["incident_id"]).ToHashSet();
         var ended = parsed.Where(e => (string?)e["phase"] == "end").Select(e => (string?)e["incident_id"]).ToHashSet();

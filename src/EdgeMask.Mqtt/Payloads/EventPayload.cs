@@ -41,6 +41,9 @@ public sealed record EventPayload(
         incident.WorstDistance,
         incident.WorstDistance is null ? null : incident.DistanceUnit);
 
+    /// <summary>The payload as published on {prefix}/events (snake_case JSON, one line).</summary>
+    public byte[] ToJsonUtf8() => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(this, MqttJsonContext.Default.EventPayload);
+
     public static string KindName(IncidentKind kind) => kind switch
     {
         IncidentKind.NoMask => "no_mask",

@@ -2,8 +2,10 @@ using System.CommandLine;
 using EdgeMask.Core.Health;
 using EdgeMask.Core.Outputs;
 using EdgeMask.Hosting;
+using EdgeMask.Mqtt;
 using EdgeMask.Outputs;
 using EdgeMask.Pipeline;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCvSharp;
 
@@ -74,7 +76,7 @@ public static class ReplayCommand
         AnnotatedVideoWriter? videoWriter = null;
         try
         {
-            eventWriter = eventsPath is null ? null : new JsonLinesEventWriter(eventsPath);
+            eventWriter = eventsPath is null ? null : new JsonLinesEventWriter(eventsPath, DeviceIdOf(configFile));
             videoWriter = annotatedPath is null ? null : new AnnotatedVideoWriter(annotatedPath, fps);
             var health = new PipelineHealth(TimeProvider.System);
 
@@ -114,6 +116,22 @@ public static class ReplayCommand
             }
 
             videoWriter?.Dispose();
+        }
+    }
+
+    // The id the daemon would publish under, so replayed events look like live ones. A configuration that cannot be
+    // read is reported by the run that follows, with its exit code; here it only falls back to the default id.
+    private static string DeviceIdOf(string? configFile)
+    {
+        try
+        {
+            var builder = new ConfigurationBuilder();
+            Configuration.EdgeMaskConfiguration.AddLayers(builder, configFile, overrides: null);
+            return builder.Build()["Mqtt:DeviceId"] is { Length: > 0 } id ? id : DeviceIds.Default();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or Configuration.InvalidConfigurationException or FileNotFoundException)
+        {
+            return DeviceIds.Default();
         }
     }
 

@@ -1,16 +1,23 @@
-using System.Text.Json;
+using EdgeMask.Mqtt;
 using EdgeMask.Core.Outputs;
 using EdgeMask.Core.Scene;
 
 namespace EdgeMask.Outputs;
 
-/// <summary>Appends every incident event as one JSON line to a file (replay's --events).</summary>
+/// <summary>
+/// Appends every incident event to a file (replay's --events), one line each, in exactly the versioned payload the
+/// daemon publishes on {prefix}/events (docs/mqtt/v1/event.schema.json), so a consumer tested on replay output works
+/// live. Sequence numbers count from 1 in each file; recorded_at is the event's own (frame) time.
+/// </summary>
 public sealed class JsonLinesEventWriter : ISceneSink, IAsyncDisposable
 {
     private readonly StreamWriter _writer;
+    private readonly string _deviceId;
+    private long _sequence;
 
-    public JsonLinesEventWriter(string path)
+    public JsonLinesEventWriter(string path, string deviceId)
     {
+        _deviceId = deviceId;
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -26,8 +33,8 @@ public sealed class JsonLinesEventWriter : ISceneSink, IAsyncDisposable
     {
         foreach (var incident in update.Events)
         {
-            var line = JsonSerializer.Serialize(IncidentEventLine.From(update.FrameSequence, incident), OutputJsonContext.Default.IncidentEventLine);
-            await _writer.WriteLineAsync(line.AsMemory(), cancellationToken).ConfigureAwait(false);
+            var payload = EventPayload.From(incident, ++_sequence, Guid.NewGuid(), _deviceId, incident.At);
+            await _writer.WriteLineAsync(System.Text.Encoding.UTF8.GetString(payload.ToJsonUtf8()).AsMemory(), cancellationToken).ConfigureAwait(false);
             EventsWritten++;
         }
 

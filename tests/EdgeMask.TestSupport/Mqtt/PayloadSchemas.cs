@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using EdgeMask.TestSupport;
 using Json.Schema;
+using Xunit;
 
-namespace EdgeMask.Mqtt.Tests.Support;
+namespace EdgeMask.TestSupport.Mqtt;
 
 /// <summary>Validates payloads against the versioned schemas in docs/mqtt/v1.</summary>
 public static class PayloadSchemas
