@@ -134,4 +134,37 @@ public sealed class MqttPublishingTests
         await late.WaitForAsync(m => m.Retain && m.Topic.EndsWith("/state", StringComparison.Ordinal) && m.Payload.Contains("\"mask_violation\":\"ON\"", StringComparison.Ordinal), what: "retained state");
         await late.WaitForAsync(m => m.Retain && m.Topic.EndsWith("/summary", StringComparison.Ordinal), what: "retained summary");
     }
+
+    [Fact]
+    public async Task RenamedDevice_ClearsTheOldNamesDiscovery_AndDisablingDiscoveryClearsTheRest()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var outbox = RepoPaths.NewTempDirectory("outbox");
+        await using (var old = await MqttDaemon.StartAsync(broker.Port, "door-old", outbox))
+        {
+            await using var watcher = await MqttProbe.ConnectAsync(broker.Port, ["homeassistant/+/door-old/+/config"]);
+            await watcher.WaitForAsync(m => m.Payload.Length > 0, count: 13, what: "door-old's discovery");
+            await old.StopAsync();
+        }
+
+        await using var everything = await MqttProbe.ConnectAsync(broker.Port, ["homeassistant/#"]);
+        await everything.WaitForAsync(m => m.Topic.Contains("/door-old/", StringComparison.Ordinal), count: 13, what: "door-old's retained configs");
+        await using (var renamed = await MqttDaemon.StartAsync(broker.Port, "door-new", outbox))
+        {
+            var cleared = await everything.WaitForAsync(m => m.Topic.Contains("/door-old/", StringComparison.Ordinal) && m.Payload.Length == 0, count: 13, what: "door-old's configs cleared");
+            Assert.Equal(13, cleared.Select(m => m.Topic).Distinct().Count());
+            await everything.WaitForAsync(m => m.Topic.Contains("/door-new/", StringComparison.Ordinal) && m.Payload.Length > 0, count: 13, what: "door-new's configs");
+            await renamed.StopAsync();
+        }
+
+        await using (var quiet = await MqttDaemon.StartAsync(broker.Port, "door-new", outbox, new Dictionary<string, string?> { ["Mqtt:HomeAssistant:Enabled"] = "false" }))
+        {
+            await everything.WaitForAsync(m => m.Topic.Contains("/door-new/", StringComparison.Ordinal) && m.Payload.Length == 0, count: 13, what: "door-new's configs cleared");
+
+            // Nothing of either name is left retained on the broker: a new subscriber gets live stats and no config.
+            await using var late = await MqttProbe.ConnectAsync(broker.Port, ["homeassistant/#", "edgemask/door-new/stats"]);
+            await late.WaitForTopicAsync("edgemask/door-new/stats", count: 2);
+            Assert.DoesNotContain(late.Messages, m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal));
+        }
+    }
 }

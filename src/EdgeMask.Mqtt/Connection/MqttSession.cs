@@ -63,7 +63,7 @@ internal sealed class MqttSession
         await SubscribeAsync(cancellationToken).ConfigureAwait(false);
         await PublishAsync(_topics.Availability, Encoding.UTF8.GetBytes(MqttClientOptionsFactory.Online), retain: true, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         _publisher.TakeDiscoveryRequest();
-        await PublishDiscoveryAsync(cancellationToken).ConfigureAwait(false);
+        await ReconcileDiscoveryAsync(cancellationToken).ConfigureAwait(false);
 
         while (_client.IsConnected)
         {
@@ -137,6 +137,50 @@ internal sealed class MqttSession
         if (any)
         {
             await _client.SubscribeAsync(subscription.Build(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Clears what an earlier run left retained and this one does not publish (discovery off, another device id or
+    // prefix, an entity dropped), then publishes the current configs. The ledger is written before each step, so a
+    // connection lost half-way leaves no topic unrecorded.
+    private async Task ReconcileDiscoveryAsync(CancellationToken cancellationToken)
+    {
+        var ledger = DiscoveryLedger.Beside(_outbox);
+        var current = _options.HomeAssistant.Enabled
+            ? HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval).Select(m => m.Topic).ToHashSet(StringComparer.Ordinal)
+            : [];
+        var recorded = ledger.Load();
+        var stale = recorded.Except(current).ToList();
+        if (!TrySave(ledger, recorded.Union(current)))
+        {
+            return;
+        }
+
+        foreach (var topic in stale)
+        {
+            await PublishAsync(topic, [], retain: true, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (stale.Count > 0)
+        {
+            _logger.LogInformation("Home Assistant: cleared {Count} discovery configs this device no longer publishes", stale.Count);
+            TrySave(ledger, current);
+        }
+
+        await PublishDiscoveryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private bool TrySave(DiscoveryLedger ledger, IEnumerable<string> topics)
+    {
+        try
+        {
+            ledger.Save(topics);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning("Home Assistant: could not record the discovery topics in {Path} ({Error}); discovery is not published until it can be", ledger.Path, ex.Message);
+            return false;
         }
     }
 
