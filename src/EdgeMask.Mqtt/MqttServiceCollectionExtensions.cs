@@ -40,6 +40,7 @@ public static class MqttServiceCollectionExtensions
             return EventOutbox.Open(outbox.Directory, outbox.MaxEvents, outbox.MaxBytes, sp.GetRequiredService<ILoggerFactory>().CreateLogger<EventOutbox>());
         });
         services.TryAddSingleton<MqttPublisher>();
+        services.TryAddSingleton<HomeAssistant.HomeAssistantForgetter>();
         services.AddSingleton<ISceneSink>(sp => sp.GetRequiredService<MqttPublisher>());
         services.TryAddSingleton<StateComposer>();
         services.TryAddSingleton<ConnectionCounters>();

@@ -49,6 +49,7 @@ public static class EdgeMaskCli
         root.Subcommands.Add(GpioTestCommand.Create(config));
         root.Subcommands.Add(EvaluateCommand.Create(config));
         root.Subcommands.Add(BenchCommand.Create(config));
+        root.Subcommands.Add(ForgetHomeAssistantCommand.Create(config));
 
         // `edgemask` with no command runs the daemon.
         root.Action = run.Action;
