@@ -63,7 +63,7 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
         }
 
         var inViolation = _maskIncidents.Active.Concat(_distanceIncidents.Active)
-            .SelectMany(i => i.Subject.TrackIds)
+            .SelectMany(i => i.Members)
             .ToHashSet();
         var tracked = new List<TrackedPerson>(people.Count);
         foreach (var person in people)
@@ -161,12 +161,21 @@ internal sealed class SceneAnalyzer : ISceneAnalyzer
             ? options.MinDistancePixels
             : _controls.MinDistanceMeters ?? options.MinDistanceMeters;
         var scores = people.ToDictionary(p => p.Id, p => (double)p.Observation.DetectionScore);
-        var distanceConditions = distances.Pairs
-            .Where(pair => pair.Distance < minimum)
-            .Select(pair => new IncidentCondition(
-                IncidentSubject.Pair(pair.FirstTrackId, pair.SecondTrackId),
-                Math.Min(scores[pair.FirstTrackId], scores[pair.SecondTrackId]),
-                pair.Distance))
+
+        // One incident per group of people closer than the minimum, not one per pair. A group keeps its incident
+        // while people join and leave as long as its anchor (the member it was first known by) stays in it.
+        var anchors = _distanceIncidents.Known.ToList();
+        var distanceConditions = CloseGroups.Find(distances.Pairs, minimum)
+            .Select(group =>
+            {
+                var anchor = anchors.FirstOrDefault(a => group.Members.Contains(a.TrackId), IncidentSubject.Group(group.Members[0]));
+                var closest = group.Closest;
+                return new IncidentCondition(
+                    IncidentSubject.Group(anchor.TrackId),
+                    Math.Min(scores[closest.FirstTrackId], scores[closest.SecondTrackId]),
+                    closest.Distance,
+                    group.Members);
+            })
             .ToList();
         _distanceIncidents.Update(now, distanceConditions, live.Contains, distanceTimings, distances.Unit, events);
     }

@@ -88,6 +88,38 @@ public class SceneAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_FivePeopleStandingTogether_OneGroupIncident_UpdatedWhenOneLeavesTheGroup()
+    {
+        using var scene = new SceneHarness();
+        double[] xs = [-0.6, -0.3, 0, 0.3, 0.6];
+        FaceObservation[] Faces(double lastX) => [.. xs[..4].Select(x => SceneHarness.FaceAt(x, 0, 2.0)), SceneHarness.FaceAt(lastX, 0, 2.0)];
+
+        scene.Hold(TimeSpan.FromSeconds(4), Faces(0.6));
+
+        // All ten pairs are closer than 1.5 m: one incident about the five of them, not ten.
+        var start = Assert.Single(scene.Events);
+        Assert.Equal((IncidentKind.TooClose, IncidentPhase.Start), (start.Kind, start.Phase));
+        Assert.Equal(5, start.TrackIds.Count);
+        Assert.InRange(start.WorstDistance!.Value, 0.27, 0.33);
+
+        // The fifth walks away, a little each frame so the tracker follows, and stays 3 m off.
+        for (var i = 1; i <= 40; i++)
+        {
+            scene.Step(Faces(0.6 + (0.06 * i)));
+        }
+
+        scene.Hold(TimeSpan.FromSeconds(6), Faces(3.0));
+
+        var events = scene.Events.ToList();
+        Assert.All(events, e => Assert.Equal(start.IncidentId, e.IncidentId));
+        Assert.DoesNotContain(events, e => e.Phase == IncidentPhase.End);
+        Assert.Equal(4, events[^1].TrackIds.Count);
+        Assert.Equal(start.TrackIds.Take(4), events[^1].TrackIds);
+        Assert.True(scene.Last.State.DistanceViolation);
+        Assert.Equal(4, scene.Last.People.Count(p => p.InViolation));
+    }
+
+    [Fact]
     public void Analyze_TwoPeopleTooCloseInMetres_OneDistanceIncidentWithTheirDistance()
     {
         using var scene = new SceneHarness();

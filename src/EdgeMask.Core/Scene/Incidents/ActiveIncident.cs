@@ -5,6 +5,7 @@ internal sealed class ActiveIncident
 {
     private double _reportedConfidence;
     private double? _reportedDistance;
+    private IReadOnlyList<int> _reportedMembers = [];
 
     public ActiveIncident(IncidentKind kind, IncidentSubject subject, DateTimeOffset startedAt, IncidentCondition first, string? distanceUnit)
     {
@@ -15,6 +16,7 @@ internal sealed class ActiveIncident
         DistanceUnit = distanceUnit;
         BestConfidence = first.Confidence;
         WorstDistance = first.Distance;
+        Members = first.People;
     }
 
     public Guid Id { get; }
@@ -33,12 +35,16 @@ internal sealed class ActiveIncident
 
     public DateTimeOffset LastEventAt { get; private set; }
 
-    /// <summary>Whether the extremes moved since the last event.</summary>
-    public bool HasNews => BestConfidence > _reportedConfidence || WorstDistance < _reportedDistance;
+    /// <summary>Everyone involved now (a group gains and loses members while the incident lasts), ascending.</summary>
+    public IReadOnlyList<int> Members { get; private set; }
+
+    /// <summary>Whether the extremes or the members changed since the last event.</summary>
+    public bool HasNews => BestConfidence > _reportedConfidence || WorstDistance < _reportedDistance || !Members.SequenceEqual(_reportedMembers);
 
     public void Observe(IncidentCondition condition)
     {
         BestConfidence = Math.Max(BestConfidence, condition.Confidence);
+        Members = condition.People;
         if (condition.Distance is { } distance && (WorstDistance is null || distance < WorstDistance))
         {
             WorstDistance = distance;
@@ -50,6 +56,7 @@ internal sealed class ActiveIncident
         LastEventAt = at;
         _reportedConfidence = BestConfidence;
         _reportedDistance = WorstDistance;
-        return new IncidentEvent(Id, Kind, phase, StartedAt, at, Subject.TrackIds, BestConfidence, WorstDistance, DistanceUnit);
+        _reportedMembers = Members;
+        return new IncidentEvent(Id, Kind, phase, StartedAt, at, Members, BestConfidence, WorstDistance, DistanceUnit);
     }
 }

@@ -1,13 +1,15 @@
 namespace EdgeMask.Core.Scene.Incidents;
 
-/// <summary>Who an incident is about: one track (mask) or one pair of tracks (distance), ids in ascending order.</summary>
-internal readonly record struct IncidentSubject(int FirstTrackId, int SecondTrackId = 0)
+/// <summary>
+/// Who an incident is about: one track (a mask incident), or a group of people standing too close, named by its
+/// anchor, the member whose track the group's identity follows while others join and leave.
+/// </summary>
+internal readonly record struct IncidentSubject(int TrackId)
 {
     public static IncidentSubject Person(int trackId) => new(trackId);
 
-    public static IncidentSubject Pair(int a, int b) => a < b ? new(a, b) : new(b, a);
+    public static IncidentSubject Group(int anchorTrackId) => new(anchorTrackId);
 
-    public IReadOnlyList<int> TrackIds => SecondTrackId == 0 ? [FirstTrackId] : [FirstTrackId, SecondTrackId];
-
-    public bool Involves(int trackId) => FirstTrackId == trackId || SecondTrackId == trackId;
+    /// <summary>The tracks whose departure ends the incident at once.</summary>
+    public IReadOnlyList<int> TrackIds => [TrackId];
 }

@@ -3,8 +3,8 @@ namespace EdgeMask.Core.Scene.Incidents;
 /// <summary>
 /// Turns per-frame conditions of one kind into incidents: a start once a condition has held for the minimum
 /// duration, updates (at most one per interval, only when the worst distance or best confidence moved), and an
-/// end once the condition has been clear for the clear duration or its people have left. After an end, the
-/// same subject gets no new incident until the cooldown has passed.
+/// end once the condition has been clear for the clear duration, or at once when it is gone because someone in it
+/// left. After an end, the same subject gets no new incident until the cooldown has passed.
 /// </summary>
 internal sealed class IncidentTracker
 {
@@ -14,6 +14,13 @@ internal sealed class IncidentTracker
     public IncidentTracker(IncidentKind kind) => _kind = kind;
 
     public IEnumerable<ActiveIncident> Active => _subjects.Values.Where(s => s.Incident is not null).Select(s => s.Incident!);
+
+    /// <summary>Subjects with an incident or a condition building up, the open incidents first, then by age.</summary>
+    public IEnumerable<IncidentSubject> Known => _subjects
+        .Where(kv => kv.Value.Incident is not null || kv.Value.ConditionSince is not null)
+        .OrderBy(kv => kv.Value.Incident is null)
+        .ThenBy(kv => kv.Value.Incident?.StartedAt ?? kv.Value.ConditionSince)
+        .Select(kv => kv.Key);
 
     /// <param name="now">Frame time.</param>
     /// <param name="present">Conditions that hold in this frame, at most one per subject.</param>
@@ -68,7 +75,7 @@ internal sealed class IncidentTracker
             }
 
             state.ClearSince ??= now;
-            var departed = !subject.TrackIds.All(isLive);
+            var departed = !incident.Members.All(isLive);
             if (departed || now - state.ClearSince >= timings.ClearDuration)
             {
                 End(state, incident, now, timings, events);

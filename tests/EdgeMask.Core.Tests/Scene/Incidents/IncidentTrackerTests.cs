@@ -6,7 +6,8 @@ namespace EdgeMask.Core.Tests.Scene.Incidents;
 public class IncidentTrackerTests
 {
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(100);
-    private static readonly IncidentSubject Pair = IncidentSubject.Pair(2, 1);
+    private static readonly IncidentSubject Pair = IncidentSubject.Group(1);
+    private static readonly int[] PairMembers = [1, 2];
     private static readonly IncidentTimings Timings = new(
         MinDuration: TimeSpan.FromSeconds(2),
         ClearDuration: TimeSpan.FromSeconds(1),
@@ -123,11 +124,11 @@ public class IncidentTrackerTests
         Run(TimeSpan.FromSeconds(3), distance: 1.0);
         Run(TimeSpan.FromSeconds(1.05), distance: null);
         _live.Add(3);
-        var other = IncidentSubject.Pair(1, 3);
+        var other = IncidentSubject.Group(3);
 
         for (var i = 0; i < 25; i++)
         {
-            _tracker.Update(_now, [new IncidentCondition(other, 1, 0.9)], _live.Contains, Timings, "m", _events);
+            _tracker.Update(_now, [new IncidentCondition(other, 1, 0.9, [1, 3])], _live.Contains, Timings, "m", _events);
             _now += Frame;
         }
 
@@ -138,7 +139,7 @@ public class IncidentTrackerTests
     [Fact]
     public void Update_SameSubjectTwiceInOneFrame_Throws()
     {
-        var condition = new IncidentCondition(Pair, 1, 1.0);
+        var condition = new IncidentCondition(Pair, 1, 1.0, PairMembers);
 
         Assert.Throws<ArgumentException>(() => _tracker.Update(_now, [condition, condition], _live.Contains, Timings, "m", _events));
     }
@@ -166,7 +167,7 @@ public class IncidentTrackerTests
 
     private void Step(double? distance, double confidence = 1)
     {
-        IncidentCondition[] present = distance is { } d ? [new IncidentCondition(Pair, confidence, d)] : [];
+        IncidentCondition[] present = distance is { } d ? [new IncidentCondition(Pair, confidence, d, PairMembers)] : [];
         _tracker.Update(_now, present, _live.Contains, Timings, "m", _events);
         _now += Frame;
     }
