@@ -9,6 +9,8 @@ namespace EdgeMask.Mqtt.Tests;
 /// <summary>What a running publisher puts on a real mosquitto, checked against docs/mqtt/v1.</summary>
 public sealed class MqttPublishingTests
 {
+    private static readonly int EntityCount = HomeAssistant.HomeAssistantDiscovery.Build(new MqttTopics("edgemask/x", "x"), "0", TimeSpan.FromSeconds(1)).Count;
+
     [Fact]
     public async Task Connect_PublishesOnlineStateStatsAndDiscovery_MatchingSchemas()
     {
@@ -25,7 +27,7 @@ public sealed class MqttPublishingTests
             Assert.Equal("door-1", json.RootElement.GetProperty("device_id").GetString());
         }
 
-        var discovery = await probe.WaitForAsync(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal) && m.Topic.EndsWith("/config", StringComparison.Ordinal), count: 13, what: "discovery config");
+        var discovery = await probe.WaitForAsync(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal) && m.Topic.EndsWith("/config", StringComparison.Ordinal), count: EntityCount, what: "discovery config");
         string[] onlyWhileSeeing = ["mask_violation", "distance_violation", "people_in_view"];
         foreach (var config in discovery)
         {
@@ -62,7 +64,13 @@ public sealed class MqttPublishingTests
         Assert.Contains("homeassistant/switch/door-1/buzzer_muted/config", topics);
         Assert.Contains("homeassistant/switch/door-1/detection_paused/config", topics);
         Assert.Contains("homeassistant/binary_sensor/door-1/blind/config", topics);
-        Assert.Equal(13, discovery.Select(d => JsonDocument.Parse(d.Payload).RootElement.GetProperty("unique_id").GetString()).Distinct().Count());
+        Assert.Contains("homeassistant/sensor/door-1/people_seen/config", topics);
+        Assert.Contains("homeassistant/sensor/door-1/last_command/config", topics);
+        var incident = JsonDocument.Parse(discovery.Single(d => d.Topic == "homeassistant/event/door-1/incident/config").Payload).RootElement;
+        Assert.Equal("edgemask/door-1/events", incident.GetProperty("state_topic").GetString());
+        Assert.Contains("too_close_start", incident.GetProperty("event_types").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(18, EntityCount);
+        Assert.Equal(EntityCount, discovery.Select(d => JsonDocument.Parse(d.Payload).RootElement.GetProperty("unique_id").GetString()).Distinct().Count());
 
         // Stats come every Mqtt:StatsInterval (1 s here): two prove the timer.
         var stats = await probe.WaitForTopicAsync("edgemask/door-1/stats", count: 2);
@@ -143,23 +151,23 @@ public sealed class MqttPublishingTests
         await using (var old = await MqttDaemon.StartAsync(broker.Port, "door-old", outbox))
         {
             await using var watcher = await MqttProbe.ConnectAsync(broker.Port, ["homeassistant/+/door-old/+/config"]);
-            await watcher.WaitForAsync(m => m.Payload.Length > 0, count: 13, what: "door-old's discovery");
+            await watcher.WaitForAsync(m => m.Payload.Length > 0, count: EntityCount, what: "door-old's discovery");
             await old.StopAsync();
         }
 
         await using var everything = await MqttProbe.ConnectAsync(broker.Port, ["homeassistant/#"]);
-        await everything.WaitForAsync(m => m.Topic.Contains("/door-old/", StringComparison.Ordinal), count: 13, what: "door-old's retained configs");
+        await everything.WaitForAsync(m => m.Topic.Contains("/door-old/", StringComparison.Ordinal), count: EntityCount, what: "door-old's retained configs");
         await using (var renamed = await MqttDaemon.StartAsync(broker.Port, "door-new", outbox))
         {
-            var cleared = await everything.WaitForAsync(m => m.Topic.Contains("/door-old/", StringComparison.Ordinal) && m.Payload.Length == 0, count: 13, what: "door-old's configs cleared");
-            Assert.Equal(13, cleared.Select(m => m.Topic).Distinct().Count());
-            await everything.WaitForAsync(m => m.Topic.Contains("/door-new/", StringComparison.Ordinal) && m.Payload.Length > 0, count: 13, what: "door-new's configs");
+            var cleared = await everything.WaitForAsync(m => m.Topic.Contains("/door-old/", StringComparison.Ordinal) && m.Payload.Length == 0, count: EntityCount, what: "door-old's configs cleared");
+            Assert.Equal(EntityCount, cleared.Select(m => m.Topic).Distinct().Count());
+            await everything.WaitForAsync(m => m.Topic.Contains("/door-new/", StringComparison.Ordinal) && m.Payload.Length > 0, count: EntityCount, what: "door-new's configs");
             await renamed.StopAsync();
         }
 
         await using (var quiet = await MqttDaemon.StartAsync(broker.Port, "door-new", outbox, new Dictionary<string, string?> { ["Mqtt:HomeAssistant:Enabled"] = "false" }))
         {
-            await everything.WaitForAsync(m => m.Topic.Contains("/door-new/", StringComparison.Ordinal) && m.Payload.Length == 0, count: 13, what: "door-new's configs cleared");
+            await everything.WaitForAsync(m => m.Topic.Contains("/door-new/", StringComparison.Ordinal) && m.Payload.Length == 0, count: EntityCount, what: "door-new's configs cleared");
 
             // Nothing of either name is left retained on the broker: a new subscriber gets live stats and no config.
             await using var late = await MqttProbe.ConnectAsync(broker.Port, ["homeassistant/#", "edgemask/door-new/stats"]);

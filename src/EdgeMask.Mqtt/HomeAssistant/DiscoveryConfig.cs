@@ -51,6 +51,9 @@ public sealed record DiscoveryConfig
     public string? StateOn { get; init; }
 
     public string? StateOff { get; init; }
+
+    /// <summary>For an "event" entity: the event types its value template can produce.</summary>
+    public IReadOnlyList<string>? EventTypes { get; init; }
 }
 
 /// <summary>One availability condition: a topic, and optionally a template that turns its payload into online/offline.</summary>

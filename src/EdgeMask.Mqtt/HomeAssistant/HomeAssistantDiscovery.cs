@@ -19,6 +19,10 @@ public static class HomeAssistantDiscovery
     /// <summary>Online while the camera delivers frames and detection runs.</summary>
     public const string SeeingTemplate = "{{ 'online' if value_json.camera == 'online' and value_json.detection_paused == 'OFF' else 'offline' }}";
 
+    /// <summary>kind_phase of every incident event (docs/mqtt/v1/event.schema.json).</summary>
+    public static readonly IReadOnlyList<string> IncidentEventTypes =
+        ["no_mask_start", "no_mask_update", "no_mask_end", "too_close_start", "too_close_update", "too_close_end"];
+
     public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version, TimeSpan statsInterval)
     {
         var statsExpire = (int)Math.Ceiling(statsInterval.TotalSeconds * 3);
@@ -75,6 +79,17 @@ public static class HomeAssistantDiscovery
                 c => Diagnostic(c) with { UnitOfMeasurement = "°C", DeviceClass = "temperature" }),
             Entity("sensor", "outbox_depth", "Outbox depth", topics.Stats, "{{ value_json.outbox_depth }}",
                 c => Diagnostic(c) with { Icon = "mdi:tray-full" }),
+            Entity("event", "incident", "Incident", topics.Events, "{{ {'event_type': value_json.kind ~ '_' ~ value_json.phase} | to_json }}",
+                c => c with { EventTypes = IncidentEventTypes, Icon = "mdi:alert-circle-outline" }),
+            Entity("sensor", "people_seen", "People seen (last period)", topics.Summary, "{{ value_json.people_seen }}",
+                c => c with { StateClass = "measurement", Icon = "mdi:account-multiple-check" }),
+            Entity("sensor", "unmasked_seen", "People without a mask (last period)", topics.Summary, "{{ value_json.unmasked }}",
+                c => c with { StateClass = "measurement", Icon = "mdi:emoticon-sick-outline" }),
+            Entity("sensor", "distance_violations", "Distance violations (last period)", topics.Summary, "{{ value_json.distance_violations }}",
+                c => c with { StateClass = "measurement", Icon = "mdi:account-multiple-remove" }),
+            Entity("sensor", "last_command", "Last command", topics.State,
+                "{{ 'none' if value_json.last_command is none else ('ok' if value_json.last_command.ok else ('rejected: ' ~ value_json.last_command.error)[:250]) }}",
+                c => c with { EntityCategory = "diagnostic", Icon = "mdi:console" }),
             Entity("switch", "buzzer_muted", "Buzzer muted", topics.State, "{{ value_json.buzzer_muted }}",
                 c => OnOff(c) with { CommandTopic = topics.Command("buzzer_muted"), StateOn = PayloadSchema.On, StateOff = PayloadSchema.Off, Icon = "mdi:volume-off" }),
             Entity("switch", "detection_paused", "Detection paused", topics.State, "{{ value_json.detection_paused }}",
