@@ -67,6 +67,25 @@ install -D -m 0644 "$root/deploy/etc/appsettings.json" "$stage/etc/edgemask/apps
 install -D -m 0644 "$root/systemd/edgemask.service" "$stage/lib/systemd/system/edgemask.service"
 install -D -m 0644 "$root/deploy/udev/60-edgemask-gpio.rules" "$stage/lib/udev/rules.d/60-edgemask-gpio.rules"
 install -D -m 0644 "$root/deploy/README.md" "$stage/usr/share/doc/edgemask/README.md"
+install -D -m 0644 "$root/deploy/debian/copyright" "$stage/usr/share/doc/edgemask/copyright"
+install -D -m 0644 "$root/deploy/debian/edgemask.1" "$stage/usr/share/man/man1/edgemask.1"
+gzip -9n "$stage/usr/share/man/man1/edgemask.1"
+# A Debian changelog entry for this build, dated by the last commit so a rebuild is byte-identical.
+changelog_date=$(git -C "$root" log -1 --format=%ad --date=rfc2822 2>/dev/null || date -R)
+cat > "$stage/usr/share/doc/edgemask/changelog.Debian" <<CHANGELOG
+edgemask ($version) unstable; urgency=medium
+
+  * Built from $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "a source tree without git").
+    The project's history is its git log.
+
+ -- EdgeMask maintainers <edgemask@users.noreply.github.com>  $changelog_date
+CHANGELOG
+gzip -9n "$stage/usr/share/doc/edgemask/changelog.Debian"
+
+# Not for the device: debugging symbols, and the fp32 classifier the default configuration does not load
+# (Classification:ModelPath is the int8 model; the fp32 one is for training and evaluation from the source tree).
+find "$stage/usr/lib/edgemask" -name '*.pdb' -delete
+rm -f "$stage/usr/lib/edgemask/models/mask_classifier.fp32.onnx"
 
 # Normalise modes: whatever umask or checkout produced them, files are 0644 and folders 0755;
 # only real programs are executable.
@@ -80,7 +99,9 @@ for script in postinst prerm postrm; do
   install -m 0755 "$root/deploy/debian/$script" "$stage/DEBIAN/$script"
 done
 echo /etc/edgemask/appsettings.json > "$stage/DEBIAN/conffiles"
-chmod 0644 "$stage/DEBIAN/conffiles"
+# Checksums of every installed file except conffiles (dpkg tracks those itself), for dpkg --verify and debsums.
+(cd "$stage" && find . -path ./DEBIAN -prune -o -path ./etc -prune -o -type f -printf '%P\0' | LC_ALL=C sort -z | xargs -0 md5sum) > "$stage/DEBIAN/md5sums"
+chmod 0644 "$stage/DEBIAN/conffiles" "$stage/DEBIAN/md5sums"
 
 installed_size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
 depends="libc6, libgcc-s1, libstdc++6, zlib1g, libssl3 | libssl3t64 | libssl1.1, ca-certificates, opencv-data, passwd"

@@ -1,5 +1,6 @@
 using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
+using EdgeMask.TestSupport;
 
 namespace EdgeMask.Deploy.Tests.Packaging;
 
@@ -25,6 +26,28 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         Assert.Contains("./usr/lib/edgemask/libOpenCvSharpExtern.so", entries.Keys);
         Assert.All(entries.Values, entry => Assert.Equal("root/root", entry.Owner));
         Assert.DoesNotContain(entries.Values, entry => entry.Mode[0] == '-' && entry.Mode != "-rw-r--r--" && entry.Mode != "-rwxr-xr-x");
+
+        // Debian's documentation files and a man page; nothing the device does not run.
+        foreach (var path in new[] { "./usr/share/doc/edgemask/copyright", "./usr/share/doc/edgemask/changelog.Debian.gz", "./usr/share/man/man1/edgemask.1.gz" })
+        {
+            Assert.Contains(path, entries.Keys);
+        }
+
+        Assert.DoesNotContain(entries.Keys, path => path.EndsWith(".pdb", StringComparison.Ordinal));
+        Assert.DoesNotContain("./usr/lib/edgemask/models/mask_classifier.fp32.onnx", entries.Keys);
+        Assert.Contains("./usr/lib/edgemask/models/mask_classifier.int8.onnx", entries.Keys);
+    }
+
+    [Fact]
+    public async Task ManPage_NamesEveryCommandOfTheProgramsHelp()
+    {
+        var help = await Command.RunCheckedAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "edgemask.dll"), "--help"], TimeSpan.FromMinutes(1));
+        var commands = Regex.Match(help, @"Commands:\s*\n(?<list>(?:\s+\S.*\n?)+)").Groups["list"].Value
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Split(' ')[0]).ToList();
+        var manPage = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "deploy", "debian", "edgemask.1"));
+
+        Assert.Contains("forget-home-assistant", commands);
+        Assert.All(commands, command => Assert.Contains($".B {command}", manPage.Replace(".BI ", ".B ", StringComparison.Ordinal), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -35,6 +58,9 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         var projectVersion = await Command.RunCheckedAsync("dotnet", ["msbuild", "src/EdgeMask/EdgeMask.csproj", "-getProperty:Version", "-nologo"], TimeSpan.FromMinutes(2));
 
         Assert.Equal(Conffile, conffiles.Trim());
+        var md5sums = await Command.RunCheckedAsync("dpkg-deb", ["--info", package.Package, "md5sums"], TimeSpan.FromMinutes(1));
+        Assert.Matches(@"(?m)^[0-9a-f]{32}  usr/lib/edgemask/edgemask$", md5sums);
+        Assert.DoesNotContain("etc/edgemask", md5sums, StringComparison.Ordinal);
         foreach (var dependency in new[] { "opencv-data", "libgtk-3-0", "ca-certificates", "libssl3", "passwd" })
         {
             Assert.Contains(dependency, depends, StringComparison.Ordinal);
@@ -58,6 +84,9 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         Assert.True(File.Exists(root.At("usr/lib/edgemask/edgemask")));
         var config = root.At("etc/edgemask/appsettings.json");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(config));
+
+        // Every installed file matches the package's md5sums.
+        await root.DpkgAsync("--verify", "edgemask");
         var edgemaskGid = Regex.Match(groups, @"(?m)^edgemask:x:(\d+):").Groups[1].Value;
         Assert.Equal(edgemaskGid, (await Command.RunAsync("stat", ["-c", "%u:%g", config], TimeSpan.FromSeconds(10))).Output.Trim().Split(':')[1]);
     }
@@ -102,6 +131,9 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         Assert.False(File.Exists(root.At("etc/edgemask/appsettings.json")));
         Assert.False(Directory.Exists(root.At("var/lib/edgemask")));
         Assert.DoesNotMatch("(?m)^edgemask:", File.ReadAllText(root.At("etc/passwd")));
+
+        // The gpio group was made by the package (the throwaway root had none), so purge takes it away again.
+        Assert.DoesNotMatch("(?m)^gpio:", File.ReadAllText(root.At("etc/group")));
     }
 
     private async Task<Dictionary<string, (string Mode, string Owner, string Path)>> ContentsAsync()
