@@ -19,6 +19,7 @@ APT_PACKAGES=(
   openssl           # test CA for MQTT over TLS
   systemd           # systemd-analyze verify/security for the unit tests
   dpkg-dev          # .deb packaging
+  lintian           # the package's lint check in the tests
   qemu-user-static  # runs the arm64 publish under emulation in tests
   strace            # a test records every network call the daemon makes
   libc6-arm64-cross # arm64 sysroot for that emulation

@@ -70,9 +70,10 @@ install -D -m 0644 "$root/deploy/README.md" "$stage/usr/share/doc/edgemask/READM
 install -D -m 0644 "$root/deploy/debian/copyright" "$stage/usr/share/doc/edgemask/copyright"
 install -D -m 0644 "$root/deploy/debian/edgemask.1" "$stage/usr/share/man/man1/edgemask.1"
 gzip -9n "$stage/usr/share/man/man1/edgemask.1"
-# A Debian changelog entry for this build, dated by the last commit so a rebuild is byte-identical.
+# A changelog entry for this build (a native package: its version has no Debian revision), dated by the last
+# commit so a rebuild is byte-identical.
 changelog_date=$(git -C "$root" log -1 --format=%ad --date=rfc2822 2>/dev/null || date -R)
-cat > "$stage/usr/share/doc/edgemask/changelog.Debian" <<CHANGELOG
+cat > "$stage/usr/share/doc/edgemask/changelog" <<CHANGELOG
 edgemask ($version) unstable; urgency=medium
 
   * Built from $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo "a source tree without git").
@@ -80,11 +81,16 @@ edgemask ($version) unstable; urgency=medium
 
  -- EdgeMask maintainers <edgemask@users.noreply.github.com>  $changelog_date
 CHANGELOG
-gzip -9n "$stage/usr/share/doc/edgemask/changelog.Debian"
+gzip -9n "$stage/usr/share/doc/edgemask/changelog"
+install -D -m 0644 "$root/deploy/debian/lintian-overrides" "$stage/usr/share/lintian/overrides/edgemask"
 
 # Not for the device: debugging symbols, and the fp32 classifier the default configuration does not load
 # (Classification:ModelPath is the int8 model; the fp32 one is for training and evaluation from the source tree).
 find "$stage/usr/lib/edgemask" -name '*.pdb' -delete
+# The official OpenCvSharp runtime ships its library with symbols; strip them as dh_strip would (about 1/4 of it).
+for library in "$stage"/usr/lib/edgemask/libOpenCvSharpExtern.so; do
+  [ ! -f "$library" ] || strip --strip-unneeded --remove-section=.comment --remove-section=.note "$library"
+done
 rm -f "$stage/usr/lib/edgemask/models/mask_classifier.fp32.onnx"
 
 # Normalise modes: whatever umask or checkout produced them, files are 0644 and folders 0755;

@@ -28,7 +28,7 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         Assert.DoesNotContain(entries.Values, entry => entry.Mode[0] == '-' && entry.Mode != "-rw-r--r--" && entry.Mode != "-rwxr-xr-x");
 
         // Debian's documentation files and a man page; nothing the device does not run.
-        foreach (var path in new[] { "./usr/share/doc/edgemask/copyright", "./usr/share/doc/edgemask/changelog.Debian.gz", "./usr/share/man/man1/edgemask.1.gz" })
+        foreach (var path in new[] { "./usr/share/doc/edgemask/copyright", "./usr/share/doc/edgemask/changelog.gz", "./usr/share/man/man1/edgemask.1.gz" })
         {
             Assert.Contains(path, entries.Keys);
         }
@@ -36,6 +36,15 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         Assert.DoesNotContain(entries.Keys, path => path.EndsWith(".pdb", StringComparison.Ordinal));
         Assert.DoesNotContain("./usr/lib/edgemask/models/mask_classifier.fp32.onnx", entries.Keys);
         Assert.Contains("./usr/lib/edgemask/models/mask_classifier.int8.onnx", entries.Keys);
+    }
+
+    [Fact]
+    public async Task Lintian_ReportsNoErrorOrWarning_BeyondTheListedOverrides()
+    {
+        var (exitCode, output) = await Command.RunAsync(SystemTools.Require("lintian"), ["--tag-display-limit", "0", package.Package], TimeSpan.FromMinutes(5));
+
+        var findings = output.Split('\n').Where(l => l.StartsWith("E: ", StringComparison.Ordinal) || l.StartsWith("W: ", StringComparison.Ordinal)).ToList();
+        Assert.True(findings.Count == 0 && exitCode == 0, $"lintian exit {exitCode}:\n{output}");
     }
 
     [Fact]
@@ -122,7 +131,9 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
         await root.DpkgAsync("--remove", "edgemask");
 
         Assert.False(File.Exists(root.At("usr/lib/edgemask/edgemask")));
-        Assert.False(File.Exists(root.At("etc/systemd/system/multi-user.target.wants/edgemask.service")));
+
+        // Debian's convention (deb-systemd-helper): removed = masked, so a left-over enable link starts nothing.
+        Assert.Equal("/dev/null", new FileInfo(root.At("etc/systemd/system/edgemask.service")).LinkTarget);
         Assert.True(File.Exists(root.At("etc/edgemask/appsettings.json")));
         Assert.True(Directory.Exists(root.At("var/lib/edgemask/outbox")));
 
@@ -130,6 +141,8 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
 
         Assert.False(File.Exists(root.At("etc/edgemask/appsettings.json")));
         Assert.False(Directory.Exists(root.At("var/lib/edgemask")));
+        Assert.Null(new FileInfo(root.At("etc/systemd/system/multi-user.target.wants/edgemask.service")).LinkTarget);
+        Assert.Null(new FileInfo(root.At("etc/systemd/system/edgemask.service")).LinkTarget);
         Assert.DoesNotMatch("(?m)^edgemask:", File.ReadAllText(root.At("etc/passwd")));
 
         // The gpio group was made by the package (the throwaway root had none), so purge takes it away again.
