@@ -87,6 +87,8 @@ install -D -m 0644 "$root/deploy/debian/lintian-overrides" "$stage/usr/share/lin
 # Not for the device: debugging symbols, and the fp32 classifier the default configuration does not load
 # (Classification:ModelPath is the int8 model; the fp32 one is for training and evaluation from the source tree).
 find "$stage/usr/lib/edgemask" -name '*.pdb' -delete
+# .NET's LTTng trace provider needs liblttng-ust.so.0, which Debian 12 does not have; the runtime skips it when absent.
+rm -f "$stage/usr/lib/edgemask/libcoreclrtraceptprovider.so"
 # The official OpenCvSharp runtime ships its library with symbols; strip them as dh_strip would (about 1/4 of it).
 for library in "$stage"/usr/lib/edgemask/libOpenCvSharpExtern.so; do
   [ ! -f "$library" ] || strip --strip-unneeded --remove-section=.comment --remove-section=.note "$library"
@@ -110,8 +112,26 @@ echo /etc/edgemask/appsettings.json > "$stage/DEBIAN/conffiles"
 chmod 0644 "$stage/DEBIAN/conffiles" "$stage/DEBIAN/md5sums"
 
 installed_size=$(du -sk --exclude=DEBIAN "$stage" | cut -f1)
-depends="libc6, libgcc-s1, libstdc++6, zlib1g, libssl3 | libssl3t64 | libssl1.1, ca-certificates, opencv-data, passwd"
-[ -z "$native_depends" ] || depends="$depends, $native_depends"
+
+# What the native libraries link against, with version floors, from dpkg-shlibdeps where this machine can resolve
+# them (its own architecture). Libraries the runtime opens at run time (OpenSSL for TLS) are not linked, so they
+# are listed by hand, with the data and tools the package uses.
+runtime_depends="libssl3 | libssl3t64 | libssl1.1, ca-certificates, opencv-data, passwd, init-system-helpers (>= 1.56)"
+if [ "$arch" = "$(dpkg --print-architecture)" ]; then
+  shlibs_dir=$(mktemp -d)
+  mkdir -p "$shlibs_dir/debian"
+  printf 'Source: edgemask\n\nPackage: edgemask\nArchitecture: any\n' > "$shlibs_dir/debian/control"
+  mapfile -t binaries < <(find "$stage/usr/lib/edgemask" -maxdepth 1 -type f \( -name '*.so' -o -name edgemask -o -name createdump \))
+  linked=$(cd "$shlibs_dir" && dpkg-shlibdeps -O -l"$stage/usr/lib/edgemask" --ignore-missing-info "${binaries[@]/#/-e}" 2>/dev/null \
+    | sed -n 's/^shlibs:Depends=//p')
+  rm -rf "$shlibs_dir"
+  [ -n "$linked" ] || { echo "build-deb.sh: dpkg-shlibdeps found no dependencies" >&2; exit 1; }
+  depends="$linked, $runtime_depends"
+else
+  # Cross-built: the target's libraries are not installed here, so the list is written by hand.
+  depends="libc6, libgcc-s1, libstdc++6, $runtime_depends"
+  [ -z "$native_depends" ] || depends="$depends, $native_depends"
+fi
 cat > "$stage/DEBIAN/control" <<CONTROL
 Package: edgemask
 Version: $version
