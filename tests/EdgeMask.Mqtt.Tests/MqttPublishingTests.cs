@@ -69,7 +69,11 @@ public sealed class MqttPublishingTests
         var incident = JsonDocument.Parse(discovery.Single(d => d.Topic == "homeassistant/event/door-1/incident/config").Payload).RootElement;
         Assert.Equal("edgemask/door-1/events", incident.GetProperty("state_topic").GetString());
         Assert.Contains("too_close_start", incident.GetProperty("event_types").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(18, EntityCount);
+        var confidence = JsonDocument.Parse(discovery.Single(d => d.Topic == "homeassistant/number/door-1/min_confidence/config").Payload).RootElement;
+        Assert.Equal("edgemask/door-1/set/min_confidence", confidence.GetProperty("command_topic").GetString());
+        Assert.Equal("{{ value_json.effective_min_confidence }}", confidence.GetProperty("value_template").GetString());
+        Assert.Contains("homeassistant/number/door-1/min_distance_meters/config", topics);
+        Assert.Equal(20, EntityCount);
         Assert.Equal(EntityCount, discovery.Select(d => JsonDocument.Parse(d.Payload).RootElement.GetProperty("unique_id").GetString()).Distinct().Count());
 
         // Stats come every Mqtt:StatsInterval (1 s here): two prove the timer.

@@ -112,6 +112,31 @@ public class DaemonMqttTests
         Assert.All(probe.Messages, m => Assert.Matches("^edgemask/(front-door|back-door)/(availability|state)$", m.Topic));
     }
 
+    [Fact]
+    public async Task State_CarriesTheThresholdsInForce_AndAHomeAssistantNumberChangesThem()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        var dir = RepoPaths.NewTempDirectory("daemon-thresholds");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject
+        {
+            ["Capture"] = OfflineCamera(),
+            ["Mqtt"] = MqttSettings(broker.Port, "porch", Path.Combine(dir, "outbox")),
+            ["Scene"] = new JsonObject { ["MinDistanceMeters"] = 1.8 },
+        });
+        await using var probe = await MqttProbe.ConnectAsync(broker.Port, ["edgemask/porch/state"]);
+        await using var daemon = EdgeMaskDaemon.Start("run", "--config", config);
+
+        static double? Field(ReceivedMessage m, string name) => System.Text.Json.JsonDocument.Parse(m.Payload).RootElement.GetProperty(name).GetDouble();
+        var first = await probe.WaitForTopicAsync("edgemask/porch/state", timeout: Timeout);
+        Assert.Equal(0.5, Field(first[0], "effective_min_confidence"));
+        Assert.Equal(1.8, Field(first[0], "effective_min_distance_meters"));
+
+        // What Home Assistant's number entity sends: the value as text on its command topic.
+        await probe.PublishAsync("edgemask/porch/set/min_confidence", "0.85");
+        await probe.WaitForTopicAsync("edgemask/porch/state", payload: p => p.Contains("\"effective_min_confidence\":0.85", StringComparison.Ordinal), timeout: Timeout);
+        PayloadSchemas.AssertValid(PayloadSchemas.State, probe.Messages[^1].Payload);
+    }
+
     private static async Task WaitForFilesAsync(string directory, string pattern, ProcessRunner daemon)
     {
         var deadline = DateTime.UtcNow + Timeout;

@@ -52,6 +52,13 @@ public sealed record DiscoveryConfig
 
     public string? StateOff { get; init; }
 
+    /// <summary>For a "number" entity: its range and step.</summary>
+    public double? Min { get; init; }
+
+    public double? Max { get; init; }
+
+    public double? Step { get; init; }
+
     /// <summary>For an "event" entity: the event types its value template can produce.</summary>
     public IReadOnlyList<string>? EventTypes { get; init; }
 }

@@ -5,6 +5,8 @@ namespace EdgeMask.Mqtt;
 /// <param name="MinConfidence">Runtime override of the mask confidence threshold; null = configured value.</param>
 /// <param name="MinDistanceMeters">Runtime override of the minimum distance; null = configured value.</param>
 /// <param name="LastCommand">Acknowledgement of the last command received; null before the first.</param>
+/// <param name="EffectiveMinConfidence">The confidence threshold in force (override or configured); null where unknown.</param>
+/// <param name="EffectiveMinDistanceMeters">The minimum distance in force, metres; null where unknown.</param>
 public sealed record StatePayload(
     int SchemaVersion,
     string DeviceId,
@@ -17,7 +19,9 @@ public sealed record StatePayload(
     string DetectionPaused,
     double? MinConfidence,
     double? MinDistanceMeters,
-    CommandAck? LastCommand)
+    CommandAck? LastCommand,
+    double? EffectiveMinConfidence = null,
+    double? EffectiveMinDistanceMeters = null)
 {
     /// <summary>True when the two differ in anything but the time stamp.</summary>
     public bool DiffersFrom(StatePayload? other) => other is null || this with { At = default } != other with { At = default };

@@ -12,10 +12,13 @@ internal sealed class StateComposer
     private readonly RuntimeControls _controls;
     private readonly TimeProvider _time;
     private readonly string _deviceId;
+    private readonly IEffectiveSettings? _effective;
     private CommandAck? _lastCommand;
 
-    public StateComposer(MqttPublisher publisher, PipelineHealth health, RuntimeControls controls, TimeProvider time, IOptions<MqttOptions> options)
+    /// <param name="effective">The thresholds in force; absent where no classifier or scene runs (then null in the state).</param>
+    public StateComposer(MqttPublisher publisher, PipelineHealth health, RuntimeControls controls, TimeProvider time, IOptions<MqttOptions> options, IEffectiveSettings? effective = null)
     {
+        _effective = effective;
         _publisher = publisher;
         _health = health;
         _controls = controls;
@@ -40,7 +43,9 @@ internal sealed class StateComposer
             PayloadSchema.OnOff(_controls.DetectionPaused),
             _controls.MaskConfidenceThreshold,
             _controls.MinDistanceMeters,
-            Volatile.Read(ref _lastCommand));
+            Volatile.Read(ref _lastCommand),
+            _effective?.MinConfidence,
+            _effective?.MinDistanceMeters);
     }
 
     public static string CameraName(CameraState state) => state switch

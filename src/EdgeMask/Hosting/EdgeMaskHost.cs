@@ -51,6 +51,7 @@ public static class EdgeMaskHost
             .AddSingleton(TimeProvider.System)
             .AddSingleton<PipelineHealth>()
             .AddSingleton<RuntimeControls>()
+            .AddSingleton<IEffectiveSettings, EffectiveSettings>()
             .AddCapture()
             .AddFrameAnalysis()
             .AddSceneLogic()
