@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.ML.OnnxRuntime;
 
 namespace EdgeMask.Classification;
 
@@ -7,7 +6,8 @@ namespace EdgeMask.Classification;
 /// ONNX Runtime (1.2x and later, Linux included) sends usage telemetry to Microsoft unless told not to: a camera at a
 /// door must send nothing it was not told to. Call <see cref="TurnOff"/> first thing in a process, before any model is
 /// loaded: the runtime reads ORT_DISABLE_TELEMETRY from the C environment when it starts, which .NET's own
-/// Environment.SetEnvironmentVariable does not write on Unix, so it is set through libc as well.
+/// Environment.SetEnvironmentVariable does not write on Unix, so it is set through libc as well. Loading no native
+/// library itself, it is safe even for `edgemask --help` on a device whose ONNX Runtime cannot load.
 /// </summary>
 public static class OnnxRuntimeTelemetry
 {
@@ -21,7 +21,6 @@ public static class OnnxRuntimeTelemetry
         }
 
         Environment.SetEnvironmentVariable(DisableVariable, "1");
-        OrtEnv.Instance().DisableTelemetryEvents();
     }
 
     private static class NativeMethods
