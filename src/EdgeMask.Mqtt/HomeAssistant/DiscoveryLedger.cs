@@ -13,7 +13,10 @@ internal sealed class DiscoveryLedger(string path)
 {
     public const string FileName = "home-assistant-discovery.topics";
 
-    public static DiscoveryLedger Beside(EventOutbox outbox) => new(System.IO.Path.Combine(outbox.Directory, FileName));
+    public static DiscoveryLedger Beside(EventOutbox outbox) => InOutboxFolder(outbox.Directory);
+
+    /// <summary>The ledger of the outbox folder <paramref name="outboxDirectory"/> (Mqtt:Outbox:Directory), without opening the outbox.</summary>
+    public static DiscoveryLedger InOutboxFolder(string outboxDirectory) => new(System.IO.Path.Combine(System.IO.Path.GetFullPath(outboxDirectory), FileName));
 
     public string Path { get; } = path;
 

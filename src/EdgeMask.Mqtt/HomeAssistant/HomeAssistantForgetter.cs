@@ -19,7 +19,7 @@ public sealed class HomeAssistantForgetter(IOptions<MqttOptions> options, MqttTo
     public async Task<int> ForgetAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var ledger = new DiscoveryLedger(Path.Combine(Path.GetFullPath(settings.Outbox.Directory), DiscoveryLedger.FileName));
+        var ledger = DiscoveryLedger.InOutboxFolder(settings.Outbox.Directory);
         var targets = ledger.Load()
             .Union(HomeAssistantDiscovery.Build(topics, VersionInfo.Current, settings.StatsInterval).Select(m => m.Topic))
             .Union([topics.Availability, topics.State, topics.Stats, topics.Summary])
