@@ -24,7 +24,15 @@ APT_PACKAGES=(
   strace            # a test records every network call the daemon makes
   libc6-arm64-cross # arm64 sysroot for that emulation
   libstdc++6-arm64-cross
+  chromium          # the dashboard's browser tests (headless)
+  chromium-driver
 )
+
+# npm fetches MQTT.js for the dashboard's fleet view at build time. Debian's npm conflicts with a NodeSource
+# nodejs that already brings its own npm, so Debian's pair is only added where no npm exists.
+if ! command -v npm >/dev/null 2>&1; then
+  APT_PACKAGES+=(nodejs npm)
+fi
 
 sudo_if_needed() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -46,6 +46,17 @@ public static class MqttServiceCollectionExtensions
         services.TryAddSingleton<ConnectionCounters>();
         services.TryAddSingleton(new CpuTemperature());
         services.TryAddSingleton<StatsCollector>();
+        services.TryAddSingleton(sp => new Local.LocalCommands(
+            sp.GetRequiredService<RuntimeControls>(),
+            sp.GetRequiredService<MqttTopics>(),
+            sp.GetRequiredService<IOptions<MqttOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StateComposer>(),
+            sp.GetRequiredService<MqttPublisher>(),
+            sp.GetRequiredService<ILogger<Local.LocalCommands>>()));
+        services.TryAddSingleton(sp => new Local.SnapshotOutlet(sp.GetRequiredService<MqttPublisher>(), sp.GetRequiredService<IOptions<MqttOptions>>()));
+        services.TryAddSingleton(sp => new Local.DeviceStatus(
+            sp.GetRequiredService<StateComposer>(), sp.GetRequiredService<StatsCollector>(), sp.GetRequiredService<PipelineHealth>()));
 
         // Start order: the broker before the client that may connect to it; the outbox writer before the publisher loop.
         services.AddHostedService<EmbeddedBrokerService>();

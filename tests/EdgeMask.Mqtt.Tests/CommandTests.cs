@@ -179,8 +179,8 @@ public sealed class CommandTests
         // A second delivery would follow the first within milliseconds; a single-value command after it orders the wait.
         await probe.PublishAsync("edgemask/door-1/set/detection_paused", "ON");
         await probe.WaitForAsync(m => m.Payload.Contains("\"topic\":\"edgemask/door-1/set/detection_paused\"", StringComparison.Ordinal), what: "the second command's ack");
-        var applied = daemon.Log.GetSnapshot().Where(r => r.Message.StartsWith("MQTT command", StringComparison.Ordinal) && r.Message.EndsWith("applied", StringComparison.Ordinal)).Select(r => r.Message).ToList();
-        Assert.Equal(["MQTT command buzzer_muted on edgemask/door-1/set applied", "MQTT command detection_paused on edgemask/door-1/set/detection_paused applied"], applied);
+        var applied = daemon.Log.GetSnapshot().Where(r => r.Message.StartsWith("Command ", StringComparison.Ordinal) && r.Message.EndsWith("applied", StringComparison.Ordinal)).Select(r => r.Message).ToList();
+        Assert.Equal(["Command buzzer_muted from edgemask/door-1/set applied", "Command detection_paused from edgemask/door-1/set/detection_paused applied"], applied);
     }
 
     [Theory]
@@ -196,7 +196,7 @@ public sealed class CommandTests
 
         Assert.False(ack.Ok);
         var line = logger.LatestRecord.Message;
-        Assert.StartsWith("MQTT command rejected on edgemask/door-1/set", line, StringComparison.Ordinal);
+        Assert.StartsWith("Command rejected from edgemask/door-1/set", line, StringComparison.Ordinal);
         Assert.DoesNotContain(line, c => char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
         Assert.Contains("\\u", line, StringComparison.Ordinal);
     }

@@ -6,7 +6,7 @@ using EdgeMask.TestSupport;
 
 namespace EdgeMask.Mqtt.Tests;
 
-/// <summary>What a running publisher puts on a real mosquitto, checked against docs/mqtt/v1.</summary>
+/// <summary>What a running publisher puts on a real mosquitto, checked against docs/mqtt/v2.</summary>
 public sealed class MqttPublishingTests
 {
     private static readonly int EntityCount = HomeAssistant.HomeAssistantDiscovery.Build(new MqttTopics("edgemask/x", "x"), "0", TimeSpan.FromSeconds(1)).Count;

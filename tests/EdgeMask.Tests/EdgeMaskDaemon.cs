@@ -16,6 +16,8 @@ internal static class EdgeMaskDaemon
             ["Logging"] = new JsonObject { ["LogLevel"] = new JsonObject { ["Default"] = "Information", ["Microsoft"] = "Warning" } },
             ["Mqtt"] = new JsonObject { ["Enabled"] = false },
             ["Signals"] = new JsonObject { ["Driver"] = "Simulated" },
+            ["Web"] = new JsonObject { ["Enabled"] = false },
+            ["Snapshots"] = new JsonObject { ["Enabled"] = false },
         };
         Merge(root, settings);
         var path = Path.Combine(directory, "appsettings.test.json");

@@ -71,6 +71,18 @@ internal sealed class CommandProcessor
         return name.Length == 0 ? HandleJson(topic, text) : HandleSingle(name, topic, text);
     }
 
+    /// <summary>
+    /// A JSON command from somewhere other than MQTT (the dashboard): the same names, values and checks as the JSON
+    /// command topic. <paramref name="origin"/> stands where the topic would ("web"), in the ack and the log.
+    /// </summary>
+    public CommandAck HandleLocal(string origin, string text)
+    {
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        return bytes > _maxPayloadBytes
+            ? Reject(string.Empty, origin, null, $"payload of {bytes} bytes exceeds Mqtt:Commands:MaxPayloadBytes ({_maxPayloadBytes})")
+            : HandleJson(origin, text);
+    }
+
     private CommandAck HandleSingle(string name, string topic, string text)
     {
         var change = Parse(name, text.Trim(), out var error);
@@ -142,13 +154,13 @@ internal sealed class CommandProcessor
             return Reject(command, topic, requestId, ex.Message);
         }
 
-        _logger.LogInformation("MQTT command {Command} on {Topic} applied", PrintableText.Escape(command), PrintableText.Escape(topic));
+        _logger.LogInformation("Command {Command} from {Topic} applied", PrintableText.Escape(command), PrintableText.Escape(topic));
         return new CommandAck(command, topic, true, null, _time.GetUtcNow(), requestId);
     }
 
     private CommandAck Reject(string command, string topic, string? requestId, string error)
     {
-        _logger.LogWarning("MQTT command rejected on {Topic}: {Error}", PrintableText.Escape(topic), PrintableText.Escape(error));
+        _logger.LogWarning("Command rejected from {Topic}: {Error}", PrintableText.Escape(topic), PrintableText.Escape(error));
         return new CommandAck(command, topic, false, error, _time.GetUtcNow(), requestId);
     }
 

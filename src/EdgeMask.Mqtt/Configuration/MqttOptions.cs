@@ -60,6 +60,12 @@ public sealed class MqttOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Mqtt:StatsInterval must be 00:00:01-01:00:00")]
     public TimeSpan StatsInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Publish each incident's snapshot (JPEG, retained) on {prefix}/snapshot and announce it to Home Assistant as an
+    /// image entity. Default false: pictures of people stay on the device unless this is turned on.
+    /// </summary>
+    public bool PublishSnapshots { get; set; }
+
     public MqttOutboxOptions Outbox { get; set; } = new();
 
     public HomeAssistantOptions HomeAssistant { get; set; } = new();

@@ -57,7 +57,7 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
         ValidateTls(options.Tls, failures);
 
         // Only a daemon that publishes opens the outbox (Mqtt:Enabled=false never touches the folder).
-        if (options.Enabled && !string.IsNullOrWhiteSpace(options.Outbox.Directory) && OutboxDirectoryCheck.Problem(options.Outbox.Directory) is { } outboxProblem)
+        if (options.Enabled && !string.IsNullOrWhiteSpace(options.Outbox.Directory) && EdgeMask.Core.Storage.WritableDirectory.Problem(options.Outbox.Directory) is { } outboxProblem)
         {
             failures.Add($"Mqtt:Outbox:Directory '{options.Outbox.Directory}' {outboxProblem}");
         }

@@ -80,6 +80,11 @@ internal sealed class MqttSession
                 await PublishAsync(_topics.Stats, JsonSerializer.SerializeToUtf8Bytes(stats, MqttJsonContext.Default.StatsPayload), retain: true, MqttQualityOfServiceLevel.AtMostOnce, cancellationToken).ConfigureAwait(false);
             }
 
+            if (_publisher.TakeSnapshot() is { } snapshot && _options.PublishSnapshots)
+            {
+                await PublishAsync(_topics.Snapshot, snapshot, retain: true, MqttQualityOfServiceLevel.AtMostOnce, cancellationToken).ConfigureAwait(false);
+            }
+
             var moreWaiting = await DrainOutboxAsync(cancellationToken).ConfigureAwait(false);
             if (!moreWaiting)
             {
@@ -147,7 +152,7 @@ internal sealed class MqttSession
     {
         var ledger = DiscoveryLedger.Beside(_outbox);
         var current = _options.HomeAssistant.Enabled
-            ? HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval).Select(m => m.Topic).ToHashSet(StringComparer.Ordinal)
+            ? HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval, _options.PublishSnapshots).Select(m => m.Topic).ToHashSet(StringComparer.Ordinal)
             : [];
         var recorded = ledger.Load();
         var stale = recorded.Except(current).ToList();
@@ -191,7 +196,7 @@ internal sealed class MqttSession
             return;
         }
 
-        foreach (var message in HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval))
+        foreach (var message in HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval, _options.PublishSnapshots))
         {
             await PublishAsync(message.Topic, message.ToJsonUtf8(), retain: true, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         }

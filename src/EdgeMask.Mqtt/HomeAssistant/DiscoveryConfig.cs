@@ -2,16 +2,22 @@ using System.Text.Json.Serialization;
 
 namespace EdgeMask.Mqtt.HomeAssistant;
 
-/// <summary>One Home Assistant MQTT discovery config message (docs/mqtt/v1/ha-discovery.schema.json). Null fields are omitted.</summary>
+/// <summary>One Home Assistant MQTT discovery config message (docs/mqtt/v2/ha-discovery.schema.json). Null fields are omitted.</summary>
 public sealed record DiscoveryConfig
 {
     public required string Name { get; init; }
 
     public required string UniqueId { get; init; }
 
-    public required string StateTopic { get; init; }
+    /// <summary>Null only for an "image" entity, which reads <see cref="ImageTopic"/> instead.</summary>
+    public string? StateTopic { get; init; }
 
-    public required string ValueTemplate { get; init; }
+    public string? ValueTemplate { get; init; }
+
+    /// <summary>For an "image" entity: the topic carrying the picture itself.</summary>
+    public string? ImageTopic { get; init; }
+
+    public string? ContentType { get; init; }
 
     /// <summary>The device's availability topic; null when <see cref="Availability"/> lists several conditions instead.</summary>
     public string? AvailabilityTopic { get; init; }

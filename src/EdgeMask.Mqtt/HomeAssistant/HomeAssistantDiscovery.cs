@@ -19,11 +19,12 @@ public static class HomeAssistantDiscovery
     /// <summary>Online while the camera delivers frames and detection runs.</summary>
     public const string SeeingTemplate = "{{ 'online' if value_json.camera == 'online' and value_json.detection_paused == 'OFF' else 'offline' }}";
 
-    /// <summary>kind_phase of every incident event (docs/mqtt/v1/event.schema.json).</summary>
+    /// <summary>kind_phase of every incident event (docs/mqtt/v2/event.schema.json).</summary>
     public static readonly IReadOnlyList<string> IncidentEventTypes =
         ["no_mask_start", "no_mask_update", "no_mask_end", "too_close_start", "too_close_update", "too_close_end"];
 
-    public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version, TimeSpan statsInterval)
+    /// <param name="snapshots">Announce the incident snapshot as an image entity (Mqtt:PublishSnapshots).</param>
+    public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version, TimeSpan statsInterval, bool snapshots = false)
     {
         var statsExpire = (int)Math.Ceiling(statsInterval.TotalSeconds * 3);
         var device = new DiscoveryDevice([$"edgemask_{topics.DeviceId}"], $"EdgeMask {topics.DeviceId}", "EdgeMask", "Entrance sentinel", version);
@@ -55,7 +56,7 @@ public static class HomeAssistantDiscovery
             AvailabilityMode = "all",
         };
 
-        return
+        List<DiscoveryMessage> messages =
         [
             Entity("binary_sensor", "mask_violation", "Mask violation", topics.State, "{{ value_json.mask_violation }}",
                 c => OnlyWhileSeeing(OnOff(c)) with { DeviceClass = "problem", Icon = "mdi:face-mask" }),
@@ -99,5 +100,13 @@ public static class HomeAssistantDiscovery
             Entity("switch", "detection_paused", "Detection paused", topics.State, "{{ value_json.detection_paused }}",
                 c => OnOff(c) with { CommandTopic = topics.Command("detection_paused"), StateOn = PayloadSchema.On, StateOff = PayloadSchema.Off, Icon = "mdi:pause-circle" }),
         ];
+
+        if (snapshots)
+        {
+            messages.Add(Entity("image", "snapshot", "Last incident", topics.State, string.Empty,
+                c => c with { StateTopic = null, ValueTemplate = null, ImageTopic = topics.Snapshot, ContentType = "image/jpeg", Icon = "mdi:cctv" }));
+        }
+
+        return messages;
     }
 }

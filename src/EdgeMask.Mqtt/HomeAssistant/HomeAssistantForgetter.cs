@@ -21,8 +21,8 @@ public sealed class HomeAssistantForgetter(IOptions<MqttOptions> options, MqttTo
         var settings = options.Value;
         var ledger = DiscoveryLedger.InOutboxFolder(settings.Outbox.Directory);
         var targets = ledger.Load()
-            .Union(HomeAssistantDiscovery.Build(topics, VersionInfo.Current, settings.StatsInterval).Select(m => m.Topic))
-            .Union([topics.Availability, topics.State, topics.Stats, topics.Summary])
+            .Union(HomeAssistantDiscovery.Build(topics, VersionInfo.Current, settings.StatsInterval, snapshots: true).Select(m => m.Topic))
+            .Union([topics.Availability, topics.State, topics.Stats, topics.Summary, topics.Snapshot])
             .ToList();
 
         using var client = new MqttClientFactory().CreateMqttClient();

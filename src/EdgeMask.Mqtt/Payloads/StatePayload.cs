@@ -1,6 +1,6 @@
 namespace EdgeMask.Mqtt;
 
-/// <summary>The retained current state on {prefix}/state (docs/mqtt/v1/state.schema.json).</summary>
+/// <summary>The retained current state on {prefix}/state (docs/mqtt/v2/state.schema.json).</summary>
 /// <param name="Camera">"online", "offline" or "starting".</param>
 /// <param name="MinConfidence">Runtime override of the mask confidence threshold; null = configured value.</param>
 /// <param name="MinDistanceMeters">Runtime override of the minimum distance; null = configured value.</param>

@@ -1,6 +1,6 @@
 namespace EdgeMask.Mqtt;
 
-/// <summary>Periodic health figures on {prefix}/stats (docs/mqtt/v1/stats.schema.json).</summary>
+/// <summary>Periodic health figures on {prefix}/stats (docs/mqtt/v2/stats.schema.json).</summary>
 /// <param name="CpuTemperatureCelsius">Hottest /sys/class/thermal zone; null where none is readable.</param>
 /// <param name="OutboxDropped">Events dropped because the outbox was full, since start.</param>
 public sealed record StatsPayload(

@@ -2,7 +2,7 @@ using EdgeMask.Core.Scene;
 
 namespace EdgeMask.Mqtt;
 
-/// <summary>Counts over one summary period on {prefix}/summary (docs/mqtt/v1/summary.schema.json).</summary>
+/// <summary>Counts over one summary period on {prefix}/summary (docs/mqtt/v2/summary.schema.json).</summary>
 public sealed record SummaryPayload(
     int SchemaVersion,
     string DeviceId,

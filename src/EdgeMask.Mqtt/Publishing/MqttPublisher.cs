@@ -21,6 +21,7 @@ internal sealed class MqttPublisher : ISceneSink
     private readonly Channel<PeriodSummary> _summaries;
     private SceneState _scene = SceneState.Clear;
     private StatsPayload? _pendingStats;
+    private byte[]? _pendingSnapshot;
     private int _discoveryRequested;
     private long _eventsLost;
 
@@ -47,8 +48,10 @@ internal sealed class MqttPublisher : ISceneSink
 
     public ValueTask OnSceneUpdateAsync(SceneUpdate update, CancellationToken cancellationToken)
     {
+        // The scene is kept even with MQTT off: the dashboard and /metrics read it from here.
         if (!_enabled)
         {
+            Volatile.Write(ref _scene, update.State);
             return ValueTask.CompletedTask;
         }
 
@@ -85,6 +88,20 @@ internal sealed class MqttPublisher : ISceneSink
     }
 
     public StatsPayload? TakeStats() => Interlocked.Exchange(ref _pendingStats, null);
+
+    /// <summary>An incident snapshot (JPEG) for {prefix}/snapshot; only the newest waiting one is published.</summary>
+    public void OfferSnapshot(byte[] jpeg)
+    {
+        if (!_enabled)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _pendingSnapshot, jpeg);
+        Wake.Set();
+    }
+
+    public byte[]? TakeSnapshot() => Interlocked.Exchange(ref _pendingSnapshot, null);
 
     public void RequestDiscovery()
     {

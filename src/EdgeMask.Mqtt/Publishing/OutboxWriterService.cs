@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EdgeMask.Core.Outputs;
 using EdgeMask.Mqtt.Outbox;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,17 @@ internal sealed class OutboxWriterService : BackgroundService
     private readonly MqttOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<OutboxWriterService> _logger;
+    private readonly bool _snapshots;
 
-    public OutboxWriterService(MqttPublisher publisher, IServiceProvider services, IOptions<MqttOptions> options, TimeProvider time, ILogger<OutboxWriterService> logger)
+    public OutboxWriterService(
+        MqttPublisher publisher,
+        IServiceProvider services,
+        IOptions<MqttOptions> options,
+        TimeProvider time,
+        ILogger<OutboxWriterService> logger,
+        IncidentSnapshotPolicy? snapshots = null)
     {
+        _snapshots = snapshots?.Enabled ?? false;
         _publisher = publisher;
         _services = services;
         _options = options.Value;
@@ -73,7 +82,7 @@ internal sealed class OutboxWriterService : BackgroundService
     {
         var recordedAt = _time.GetUtcNow();
         var stored = outbox.Append(sequence => JsonSerializer.SerializeToUtf8Bytes(
-            EventPayload.From(incident, sequence, Guid.NewGuid(), _options.DeviceId!, recordedAt),
+            EventPayload.From(incident, sequence, Guid.NewGuid(), _options.DeviceId!, recordedAt, _snapshots),
             MqttJsonContext.Default.EventPayload));
         if (stored is not null)
         {

@@ -9,7 +9,7 @@ namespace EdgeMask.Mqtt.Stats;
 internal sealed class StatsCollector
 {
     private readonly PipelineHealth _health;
-    private readonly EventOutbox _outbox;
+    private readonly EventOutbox? _outbox;
     private readonly MqttPublisher _publisher;
     private readonly ConnectionCounters _connection;
     private readonly ProcessMetrics _process;
@@ -19,7 +19,7 @@ internal sealed class StatsCollector
 
     public StatsCollector(
         PipelineHealth health,
-        EventOutbox outbox,
+        IServiceProvider services,
         MqttPublisher publisher,
         ConnectionCounters connection,
         CpuTemperature temperature,
@@ -27,7 +27,8 @@ internal sealed class StatsCollector
         IOptions<MqttOptions> options)
     {
         _health = health;
-        _outbox = outbox;
+        // With MQTT off the outbox folder is never opened (the dashboard still reads stats).
+        _outbox = options.Value.Enabled ? (EventOutbox)services.GetService(typeof(EventOutbox))! : null;
         _publisher = publisher;
         _connection = connection;
         _temperature = temperature;
@@ -53,9 +54,9 @@ internal sealed class StatsCollector
             health.FramesDropped,
             Math.Round(health.DetectionMs, 2),
             Math.Round(health.InferenceMsPerFace, 2),
-            _outbox.Depth,
-            _outbox.Bytes,
-            _outbox.Dropped + _publisher.EventsLost,
+            _outbox?.Depth ?? 0,
+            _outbox?.Bytes ?? 0,
+            (_outbox?.Dropped ?? 0) + _publisher.EventsLost,
             _process.SampleCpuPercent(),
             ProcessMetrics.RssBytes(),
             _temperature.TryRead(out var celsius) ? Math.Round(celsius, 1) : null,

@@ -34,6 +34,9 @@ public sealed class MqttTopics
 
     public string Summary => $"{Prefix}/summary";
 
+    /// <summary>The latest incident snapshot as JPEG bytes, retained; only with Mqtt:PublishSnapshots.</summary>
+    public string Snapshot => $"{Prefix}/snapshot";
+
     /// <summary>JSON commands: {"buzzer_muted": "ON", ...}.</summary>
     public string CommandRoot => $"{Prefix}/{CommandLevel}";
 

@@ -28,6 +28,7 @@ public static class BenchCommand
         var quick = new Option<bool>("--quick") { Description = "Only 640x480, the still empty scene and 4 people, one thread" };
         var noTutorial = new Option<bool>("--no-tutorial") { Description = "Skip the tutorial pipeline (it is slow)" };
         var size = new Option<string?>("--size") { Description = "Only clips of this size, WIDTHxHEIGHT (e.g. 1280x720; 160x120 to 3840x2160)" };
+        var watchStream = new Option<bool>("--watch-stream") { Description = "Also time the frame path at 640x480 with 4 people while one client watches the dashboard's live stream, against nobody watching" };
 
         var command = new Command("bench", "Benchmark every stage and the whole pipeline against the tutorial's.");
         command.Options.Add(report);
@@ -35,6 +36,7 @@ public static class BenchCommand
         command.Options.Add(quick);
         command.Options.Add(noTutorial);
         command.Options.Add(size);
+        command.Options.Add(watchStream);
         command.SetAction((parse, cancellationToken) => ExecuteAsync(
             parse.GetValue(config)?.FullName,
             parse.GetValue(report)?.FullName,
@@ -42,12 +44,13 @@ public static class BenchCommand
             parse.GetValue(quick),
             !parse.GetValue(noTutorial),
             parse.GetValue(size),
+            parse.GetValue(watchStream),
             "edgemask " + string.Join(' ', parse.Tokens.Select(t => t.Value)),
             cancellationToken));
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(string? configFile, string? reportPath, int frames, bool quick, bool withTutorial, string? onlySize, string commandLine, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(string? configFile, string? reportPath, int frames, bool quick, bool withTutorial, string? onlySize, bool watchStream, string commandLine, CancellationToken cancellationToken)
     {
         if (frames is < 2 or > 10_000)
         {
@@ -129,6 +132,12 @@ public static class BenchCommand
 
             using var process = Process.GetCurrentProcess();
             var markdown = BenchReport.Markdown(rows, commandLine, process.PeakWorkingSet64, process.WorkingSet64);
+            if (watchStream)
+            {
+                var clip = BenchClip.Write(work, 640, 480, 4, frames, face, background, clothing, passerBy: false);
+                markdown += await WatchStreamAsync(configFile, clip, cancellationToken).ConfigureAwait(false);
+            }
+
             await Console.Out.WriteLineAsync(markdown).ConfigureAwait(false);
             if (reportPath is not null)
             {
@@ -145,6 +154,62 @@ public static class BenchCommand
         finally
         {
             Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task<string> WatchStreamAsync(string? configFile, string clip, CancellationToken cancellationToken)
+    {
+        Cv2.SetNumThreads(1);
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var services = EdgeMaskHost.BuildValidatedServices(configFile, new Dictionary<string, string?>
+        {
+            ["Classification:IntraOpThreads"] = "1",
+            ["Signals:Enabled"] = "false",
+            ["Mqtt:Enabled"] = "false",
+            ["Snapshots:Enabled"] = "false",
+            ["Web:Enabled"] = "true",
+            ["Web:BindAddress"] = "127.0.0.1",
+            ["Web:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var decoded = new List<Mat>();
+        using (var capture = new VideoCapture(clip))
+        {
+            var frame = new Mat();
+            while (capture.Read(frame) && !frame.Empty())
+            {
+                decoded.Add(frame);
+                frame = new Mat();
+            }
+
+            frame.Dispose();
+        }
+
+        try
+        {
+            var result = await EdgeMask.Web.Benchmarking.StreamWatchBenchmark.RunAsync(services, decoded, rounds: 5, cancellationToken).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"640x480 4 people, one thread: {result.AloneFps:0.0} fps alone, {result.WatchedFps:0.0} fps with one stream client ({result.Ratio:0.00}x)").ConfigureAwait(false);
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"""
+
+                ## Frame path while one client watches the live stream
+
+                640x480, 4 people, one thread, {decoded.Count} frames per pass, {result.Rounds} alternating rounds (median): analysis + scene + the live view's observer; the watched rounds have a real HTTP client reading /api/stream.mjpg (Web:StreamMaxFps, encoding on its own task).
+
+                | nobody watching | one client watching | ratio | frames streamed |
+                | ---: | ---: | ---: | ---: |
+                | {result.AloneFps:0.0} fps | {result.WatchedFps:0.0} fps | {result.Ratio:0.00} | {result.FramesStreamed} |
+
+                """);
+        }
+        finally
+        {
+            foreach (var frame in decoded)
+            {
+                frame.Dispose();
+            }
         }
     }
 
@@ -172,6 +237,8 @@ public static class BenchCommand
             ["Classification:IntraOpThreads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Signals:Enabled"] = "false",
             ["Mqtt:Enabled"] = "false",
+            ["Web:Enabled"] = "false",
+            ["Snapshots:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         if (fullScanEveryFrame)

@@ -50,6 +50,7 @@ public static class EdgeMaskCli
         root.Subcommands.Add(EvaluateCommand.Create(config));
         root.Subcommands.Add(BenchCommand.Create(config));
         root.Subcommands.Add(ForgetHomeAssistantCommand.Create(config));
+        root.Subcommands.Add(HashPasswordCommand.Create());
 
         // `edgemask` with no command runs the daemon.
         root.Action = run.Action;

@@ -170,7 +170,7 @@ public static class EvaluateCommand
         using var canvas = image.Clone();
         var analysis = new FrameAnalysis(0, DateTimeOffset.UnixEpoch, image.Width, image.Height, result.Faces);
         var update = new SceneUpdate(0, DateTimeOffset.UnixEpoch, SceneState.Clear, [], []);
-        AnnotatedVideoWriter.Draw(canvas, analysis, update);
+        EdgeMask.Analysis.Annotation.FrameAnnotator.Draw(canvas, analysis, update);
         foreach (var missed in result.MissedFaces)
         {
             Cv2.Rectangle(canvas, new Rect(missed.X, missed.Y, missed.Width, missed.Height), new Scalar(255, 0, 255), 2);

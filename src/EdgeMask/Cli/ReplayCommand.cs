@@ -4,7 +4,7 @@ using EdgeMask.Core.Outputs;
 using EdgeMask.Hosting;
 using EdgeMask.Mqtt;
 using EdgeMask.Outputs;
-using EdgeMask.Pipeline;
+using EdgeMask.Analysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenCvSharp;
@@ -70,6 +70,8 @@ public static class ReplayCommand
             ["Capture:DropFrames"] = realtime ? "true" : "false",
             ["Signals:Enabled"] = "false",
             ["Mqtt:Enabled"] = "false",
+            ["Web:Enabled"] = "false",
+            ["Snapshots:Enabled"] = "false",
         };
 
         JsonLinesEventWriter? eventWriter = null;

@@ -27,6 +27,8 @@ public static class ConfigurationShape
         SceneOptions.SectionName,
         SignalsOptions.SectionName,
         MqttOptions.SectionName,
+        Web.WebOptions.SectionName,
+        Web.SnapshotOptions.SectionName,
     ];
 
     // The host's own settings (application name, content root, environment), which it adds itself.

@@ -10,6 +10,7 @@ using EdgeMask.Mqtt;
 using EdgeMask.Pipeline;
 using EdgeMask.Signals;
 using EdgeMask.Systemd;
+using EdgeMask.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -57,6 +58,7 @@ public static class EdgeMaskHost
             .AddSceneLogic()
             .AddSignals()
             .AddMqtt()
+            .AddWebDashboard()
             .AddFramePipeline()
             .AddSystemdIntegration()
             .AddSystemd();

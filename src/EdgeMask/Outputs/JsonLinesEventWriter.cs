@@ -6,7 +6,7 @@ namespace EdgeMask.Outputs;
 
 /// <summary>
 /// Appends every incident event to a file (replay's --events), one line each, in exactly the versioned payload the
-/// daemon publishes on {prefix}/events (docs/mqtt/v1/event.schema.json), so a consumer tested on replay output works
+/// daemon publishes on {prefix}/events (docs/mqtt/v2/event.schema.json), so a consumer tested on replay output works
 /// live. Sequence numbers count from 1 in each file; recorded_at is the event's own (frame) time.
 /// </summary>
 public sealed class JsonLinesEventWriter : ISceneSink, IAsyncDisposable
@@ -33,7 +33,7 @@ public sealed class JsonLinesEventWriter : ISceneSink, IAsyncDisposable
     {
         foreach (var incident in update.Events)
         {
-            var payload = EventPayload.From(incident, ++_sequence, Guid.NewGuid(), _deviceId, incident.At);
+            var payload = EventPayload.From(incident, ++_sequence, Guid.NewGuid(), _deviceId, incident.At, snapshots: false);
             await _writer.WriteLineAsync(System.Text.Encoding.UTF8.GetString(payload.ToJsonUtf8()).AsMemory(), cancellationToken).ConfigureAwait(false);
             EventsWritten++;
         }

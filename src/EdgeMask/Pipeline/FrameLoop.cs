@@ -153,7 +153,7 @@ public sealed class FrameLoop : BackgroundService
 
         foreach (var observer in _observers)
         {
-            observer.OnFrameProcessed(frame, analysis, update);
+            observer.OnFrameProcessed(image, analysis, update);
         }
 
         _health.FrameProcessed(analyzed.DetectionTime, analyzed.ClassificationTime, analysis.Faces.Count);

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace EdgeMask.TestSupport.Mqtt;
 
-/// <summary>Validates payloads against the versioned schemas in docs/mqtt/v1.</summary>
+/// <summary>Validates payloads against the versioned schemas in docs/mqtt/v2.</summary>
 public static class PayloadSchemas
 {
     public const string Event = "event.schema.json";
@@ -19,7 +19,7 @@ public static class PayloadSchemas
     private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
     private static readonly Lock BuildLock = new();
 
-    public static string Directory => Path.Combine(RepoPaths.Root, "docs", "mqtt", "v1");
+    public static string Directory => Path.Combine(RepoPaths.Root, "docs", "mqtt", "v2");
 
     public static void AssertValid(string schemaFile, string json)
     {

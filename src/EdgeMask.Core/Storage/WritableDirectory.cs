@@ -1,11 +1,11 @@
-namespace EdgeMask.Mqtt.Outbox;
+namespace EdgeMask.Core.Storage;
 
 /// <summary>
-/// Whether the outbox folder can be used, checked at start-up without touching an outbox that may be in use: the
+/// Whether a state folder (outbox, snapshots) can be used, checked at start-up without touching files that may be in use: the
 /// folder (or its nearest existing parent, where the folder would be created) must be a folder this process can
 /// write to. A probe file is created and deleted at once.
 /// </summary>
-internal static class OutboxDirectoryCheck
+public static class WritableDirectory
 {
     /// <summary>Null when usable, else what is wrong, to follow the folder's name.</summary>
     public static string? Problem(string directory)
