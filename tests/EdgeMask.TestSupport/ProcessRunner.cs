@@ -13,6 +13,13 @@ public sealed class ProcessRunner : IAsyncDisposable
 
     private ProcessRunner(Process process) => _process = process;
 
+    /// <summary>Writes <paramref name="text"/> to the program's standard input and closes it.</summary>
+    public async Task WriteInputAsync(string text)
+    {
+        await _process.StandardInput.WriteAsync(text);
+        _process.StandardInput.Close();
+    }
+
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;

@@ -124,7 +124,7 @@ public class ConfigurationFuzzTests
         yield return new BadConfiguration("binary", Enumerable.Range(0, 256).Select(_ => (byte)random.Next(256)).ToArray(), null, ExitCodes.Config);
 
         // Sections nothing reads.
-        foreach (var section in new[] { "Signal", "Camera", "Detections", "Web" })
+        foreach (var section in new[] { "Signal", "Camera", "Detections", "Dashboard" })
         {
             yield return Settings($"unknown-section-{section}", new JsonObject { [section] = new JsonObject { ["Enabled"] = true } }, $"'{section}'");
         }
