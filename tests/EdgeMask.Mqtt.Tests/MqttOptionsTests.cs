@@ -46,6 +46,8 @@ public sealed class MqttOptionsTests
     [InlineData("Mqtt:EmbeddedBroker:WebSocket:Path", "/{topic}", "Mqtt:EmbeddedBroker:WebSocket:Path '/{topic}' must start with '/'")]
     [InlineData("Mqtt:EmbeddedBroker:WebSocket:Path", "", "Mqtt:EmbeddedBroker:WebSocket:Path is required")]
     [InlineData("Mqtt:EmbeddedBroker:WebSocket:Enabled", "true", "Mqtt:EmbeddedBroker:WebSocket:Enabled needs Mqtt:EmbeddedBroker:Enabled")]
+    [InlineData("Mqtt:HomeAssistant:ConfigurationUrl", "door.lan:8080", "Mqtt:HomeAssistant:ConfigurationUrl 'door.lan:8080' must be an absolute http:// or https:// address")]
+    [InlineData("Mqtt:HomeAssistant:ConfigurationUrl", "file:///etc/passwd", "must be an absolute http:// or https:// address")]
     public void Validate_BadValue_FailsNamingTheFullKey(string key, string value, string message)
     {
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [key] = value }));

@@ -21,6 +21,25 @@ public sealed class SmallPartsTests
     }
 
     [Fact]
+    public void Discovery_WithSnapshotsAndADashboardAddress_AnnouncesTheImageAndTheVisitLink_EachValidAgainstTheSchema()
+    {
+        var topics = new MqttTopics("edgemask/door-1", "door-1");
+        var plain = HomeAssistant.HomeAssistantDiscovery.Build(topics, "1.0", TimeSpan.FromSeconds(30));
+        var full = HomeAssistant.HomeAssistantDiscovery.Build(topics, "1.0", TimeSpan.FromSeconds(30), snapshots: true, configurationUrl: "https://door.lan:8080/");
+
+        Assert.DoesNotContain(plain, m => m.Component == "image");
+        var image = Assert.Single(full, m => m.Component == "image");
+        Assert.Equal("edgemask/door-1/snapshot", image.Config.ImageTopic);
+        Assert.Null(image.Config.StateTopic);
+        Assert.All(full, m => Assert.Equal("https://door.lan:8080/", m.Config.Device.ConfigurationUrl));
+        Assert.All(plain, m => Assert.Null(m.Config.Device.ConfigurationUrl));
+        foreach (var message in full.Concat(plain))
+        {
+            EdgeMask.TestSupport.Mqtt.PayloadSchemas.AssertValid("ha-discovery.schema.json", System.Text.Encoding.UTF8.GetString(message.ToJsonUtf8()));
+        }
+    }
+
+    [Fact]
     public void Topics_AreAllBuiltFromThePrefix()
     {
         var topics = new MqttTopics("site/door-1", "door-1", "ha");

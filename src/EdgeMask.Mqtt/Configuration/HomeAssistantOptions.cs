@@ -15,4 +15,10 @@ public sealed class HomeAssistantOptions
     /// <summary>Topic where Home Assistant announces "online"; discovery is re-published then. Default "homeassistant/status".</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Mqtt:HomeAssistant:StatusTopic is required")]
     public string StatusTopic { get; set; } = "homeassistant/status";
+
+    /// <summary>
+    /// Address of this sentinel's dashboard as Home Assistant's users reach it (e.g. "https://door.lan:8080/"); shown as
+    /// the device's "Visit" link. None by default: the dashboard listens on loopback unless Web:BindAddress says otherwise.
+    /// </summary>
+    public string? ConfigurationUrl { get; set; }
 }

@@ -38,6 +38,12 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             failures.Add($"Mqtt:HomeAssistant:DiscoveryPrefix '{options.HomeAssistant.DiscoveryPrefix}' {discoveryProblem}");
         }
 
+        if (options.HomeAssistant.ConfigurationUrl is { } url
+            && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            failures.Add($"Mqtt:HomeAssistant:ConfigurationUrl '{url}' must be an absolute http:// or https:// address");
+        }
+
         if (TopicRules.Problem(options.HomeAssistant.StatusTopic) is { } statusProblem)
         {
             failures.Add($"Mqtt:HomeAssistant:StatusTopic '{options.HomeAssistant.StatusTopic}' {statusProblem}");

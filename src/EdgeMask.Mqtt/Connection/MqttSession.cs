@@ -152,7 +152,7 @@ internal sealed class MqttSession
     {
         var ledger = DiscoveryLedger.Beside(_outbox);
         var current = _options.HomeAssistant.Enabled
-            ? HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval, _options.PublishSnapshots).Select(m => m.Topic).ToHashSet(StringComparer.Ordinal)
+            ? HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval, _options.PublishSnapshots, _options.HomeAssistant.ConfigurationUrl).Select(m => m.Topic).ToHashSet(StringComparer.Ordinal)
             : [];
         var recorded = ledger.Load();
         var stale = recorded.Except(current).ToList();
@@ -196,7 +196,7 @@ internal sealed class MqttSession
             return;
         }
 
-        foreach (var message in HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval, _options.PublishSnapshots))
+        foreach (var message in HomeAssistantDiscovery.Build(_topics, VersionInfo.Current, _options.StatsInterval, _options.PublishSnapshots, _options.HomeAssistant.ConfigurationUrl))
         {
             await PublishAsync(message.Topic, message.ToJsonUtf8(), retain: true, MqttQualityOfServiceLevel.AtLeastOnce, cancellationToken).ConfigureAwait(false);
         }

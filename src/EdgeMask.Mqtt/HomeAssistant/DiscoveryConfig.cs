@@ -78,7 +78,8 @@ public sealed record DiscoveryAvailability(string Topic, string? ValueTemplate =
 }
 
 /// <summary>The one device block shared by every entity of a sentinel.</summary>
-public sealed record DiscoveryDevice(IReadOnlyList<string> Identifiers, string Name, string Manufacturer, string Model, string SwVersion);
+/// <param name="ConfigurationUrl">The dashboard's address, when Home Assistant's users can reach it.</param>
+public sealed record DiscoveryDevice(IReadOnlyList<string> Identifiers, string Name, string Manufacturer, string Model, string SwVersion, string? ConfigurationUrl = null);
 
 /// <summary>Tells Home Assistant which software sent the discovery message.</summary>
 public sealed record DiscoveryOrigin(string Name, string SwVersion);

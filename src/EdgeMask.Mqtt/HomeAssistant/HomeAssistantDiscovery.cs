@@ -24,10 +24,11 @@ public static class HomeAssistantDiscovery
         ["no_mask_start", "no_mask_update", "no_mask_end", "too_close_start", "too_close_update", "too_close_end"];
 
     /// <param name="snapshots">Announce the incident snapshot as an image entity (Mqtt:PublishSnapshots).</param>
-    public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version, TimeSpan statsInterval, bool snapshots = false)
+    /// <param name="configurationUrl">The dashboard's address for the device's "Visit" link (Mqtt:HomeAssistant:ConfigurationUrl).</param>
+    public static IReadOnlyList<DiscoveryMessage> Build(MqttTopics topics, string version, TimeSpan statsInterval, bool snapshots = false, string? configurationUrl = null)
     {
         var statsExpire = (int)Math.Ceiling(statsInterval.TotalSeconds * 3);
-        var device = new DiscoveryDevice([$"edgemask_{topics.DeviceId}"], $"EdgeMask {topics.DeviceId}", "EdgeMask", "Entrance sentinel", version);
+        var device = new DiscoveryDevice([$"edgemask_{topics.DeviceId}"], $"EdgeMask {topics.DeviceId}", "EdgeMask", "Entrance sentinel", version, configurationUrl);
         var origin = new DiscoveryOrigin("EdgeMask", version);
 
         DiscoveryMessage Entity(string component, string objectId, string name, string stateTopic, string template, Func<DiscoveryConfig, DiscoveryConfig>? extra = null)

@@ -40,6 +40,9 @@ internal static class TrainCommand
         var zoom = new Option<double>("--zoom") { Description = "Max zoom fraction (0-0.6).", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
         var shear = new Option<double>("--shear") { Description = "Max shear, degrees (0-25).", DefaultValueFactory = _ => 8 };
         var wholeImage = new Option<double>("--whole-image") { Description = "Share of detected faces framed as the whole image, as if none were found, so that framing is no class cue (0-1).", DefaultValueFactory = _ => new AugmentationOptions().WholeImageProbability };
+        var infrared = new Option<double>("--infrared") { Description = "Share of crops turned into infrared night mode (grey, flat, soft) (0-1).", DefaultValueFactory = _ => new AugmentationOptions().InfraredProbability };
+        var jpeg = new Option<double>("--jpeg") { Description = "Share of crops re-encoded as JPEG (0-1).", DefaultValueFactory = _ => new AugmentationOptions().JpegProbability };
+        var jpegMinQuality = new Option<int>("--jpeg-min-quality") { Description = "Lowest JPEG quality drawn (5-90).", DefaultValueFactory = _ => new AugmentationOptions().JpegMinQuality };
         var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG, low-resolution, darkness, infrared, back-light and motion-blur augmentation." };
         var transplant = new Option<double>("--transplant-share") { Description = "Share of the synthetic masks that are real masks moved from masked training faces (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().TransplantShare };
         var chin = new Option<double>("--chin-share") { Description = "Share of the masks worn incorrectly that sit on the chin rather than just below the nose (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().ChinShare };
@@ -49,7 +52,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
         {
             data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, threads,
-            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, noPhotometric, transplant, chin, keepUndetected, classWeights,
+            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, infrared, jpeg, jpegMinQuality, noPhotometric, transplant, chin, keepUndetected, classWeights,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -61,6 +64,9 @@ internal static class TrainCommand
                 ZoomFraction = result.GetValue(zoom),
                 ShearDegrees = result.GetValue(shear),
                 WholeImageProbability = result.GetValue(wholeImage),
+                InfraredProbability = result.GetValue(infrared),
+                JpegProbability = result.GetValue(jpeg),
+                JpegMinQuality = result.GetValue(jpegMinQuality),
             };
             if (result.GetValue(noPhotometric))
             {

@@ -191,6 +191,9 @@ internal sealed class DashboardApi
         var sent = 0L;
         try
         {
+            // Headers go out at once: with the camera offline the first frame may be a long way off.
+            await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
+            await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             while (!context.RequestAborted.IsCancellationRequested)
             {
                 var frame = await _live.NextAsync(sent, context.RequestAborted).ConfigureAwait(false);

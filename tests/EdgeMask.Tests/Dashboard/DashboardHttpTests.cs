@@ -178,6 +178,39 @@ public sealed partial class DashboardHttpTests
         Assert.Equal("Scene:FocalLengthPixels", result.RootElement.GetProperty("config_key").GetString());
     }
 
+    [Fact]
+    public async Task Limits_OneStreamTooManyGets503_AndTooManyRequestsGet429_WithoutHarm()
+    {
+        var directory = EdgeMask.TestSupport.RepoPaths.NewTempDirectory("dashboard-limits");
+        var port = EdgeMask.TestSupport.SystemTools.FreeTcpPort();
+        var config = EdgeMaskDaemon.WriteConfig(directory, new System.Text.Json.Nodes.JsonObject
+        {
+            ["Capture"] = new System.Text.Json.Nodes.JsonObject { ["Device"] = "/dev/video99", ["ReconnectMaxDelay"] = "00:00:02" },
+            ["Web"] = new System.Text.Json.Nodes.JsonObject { ["Enabled"] = true, ["Port"] = port, ["MaxStreams"] = 1, ["RequestsPerMinute"] = 10 },
+        });
+        await using var daemon = EdgeMaskDaemon.Start("run", "--config", config);
+        await daemon.WaitForLineAsync("Dashboard at", DashboardDaemon.Timeout);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+
+        using var first = await http.GetAsync("api/stream.mjpg", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        using (var second = await http.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        }
+
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await http.GetAsync("api/incidents");
+            codes.Add(response.StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.OK, codes);
+        Assert.Equal(HttpStatusCode.TooManyRequests, codes[^1]);
+        Assert.False(daemon.HasExited, daemon.Output);
+    }
+
     internal static async Task<List<byte[]>> ReadMjpegFramesAsync(HttpClient http, string path, int count)
     {
         using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
