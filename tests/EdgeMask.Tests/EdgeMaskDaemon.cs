@@ -35,7 +35,8 @@ internal static class EdgeMaskDaemon
         return (exitCode, process.Output);
     }
 
-    private static void Merge(JsonObject target, JsonObject source)
+    /// <summary>Deep-merges <paramref name="source"/> into <paramref name="target"/>: objects key by key, other values replaced.</summary>
+    public static void Merge(JsonObject target, JsonObject source)
     {
         foreach (var (key, value) in source.ToArray())
         {

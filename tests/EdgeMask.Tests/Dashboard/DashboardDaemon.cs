@@ -61,7 +61,7 @@ internal sealed class DashboardDaemon : IAsyncDisposable
         };
         if (extra is not null)
         {
-            Merge(settings, extra);
+            EdgeMaskDaemon.Merge(settings, extra);
         }
 
         var config = EdgeMaskDaemon.WriteConfig(directory, settings);
@@ -102,20 +102,5 @@ internal sealed class DashboardDaemon : IAsyncDisposable
     {
         Http.Dispose();
         await Process.DisposeAsync();
-    }
-
-    private static void Merge(JsonObject target, JsonObject source)
-    {
-        foreach (var (key, value) in source.ToArray())
-        {
-            if (value is JsonObject child && target[key] is JsonObject existing)
-            {
-                Merge(existing, child);
-            }
-            else
-            {
-                target[key] = value?.DeepClone();
-            }
-        }
     }
 }
