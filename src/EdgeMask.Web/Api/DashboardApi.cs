@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace EdgeMask.Web.Api;
@@ -132,14 +134,16 @@ internal sealed class DashboardApi
                 {
                     changed.Release();
                 }
-                catch (SemaphoreFullException)
+                catch (Exception ex) when (ex is SemaphoreFullException or ObjectDisposedException)
                 {
+                    // Already signalled, or this stream has just ended.
                 }
             }
         }
 
         _controls.Changed += OnChanged;
-        var cancellation = context.RequestAborted;
+        using var ending = EndOfStream(context);
+        var cancellation = ending.Token;
         long sentIncidents = -1;
         try
         {
@@ -189,20 +193,22 @@ internal sealed class DashboardApi
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var body = context.Response.Body;
         var sent = 0L;
+        using var ending = EndOfStream(context);
+        var cancellation = ending.Token;
         try
         {
             // Headers go out at once: with the camera offline the first frame may be a long way off.
-            await context.Response.StartAsync(context.RequestAborted).ConfigureAwait(false);
-            await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-            while (!context.RequestAborted.IsCancellationRequested)
+            await context.Response.StartAsync(cancellation).ConfigureAwait(false);
+            await body.FlushAsync(cancellation).ConfigureAwait(false);
+            while (!cancellation.IsCancellationRequested)
             {
-                var frame = await _live.NextAsync(sent, context.RequestAborted).ConfigureAwait(false);
+                var frame = await _live.NextAsync(sent, cancellation).ConfigureAwait(false);
                 sent = frame.Sequence;
                 var header = Encoding.ASCII.GetBytes($"--{Boundary}\r\nContent-Type: image/jpeg\r\nContent-Length: {frame.Jpeg.Length}\r\n\r\n");
-                await body.WriteAsync(header, context.RequestAborted).ConfigureAwait(false);
-                await body.WriteAsync(frame.Jpeg, context.RequestAborted).ConfigureAwait(false);
-                await body.WriteAsync("\r\n"u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
-                await body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+                await body.WriteAsync(header, cancellation).ConfigureAwait(false);
+                await body.WriteAsync(frame.Jpeg, cancellation).ConfigureAwait(false);
+                await body.WriteAsync("\r\n"u8.ToArray(), cancellation).ConfigureAwait(false);
+                await body.FlushAsync(cancellation).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -290,7 +296,8 @@ internal sealed class DashboardApi
 
         try
         {
-            var result = await _calibration.RunAsync(request.DistanceMeters, TimeSpan.FromSeconds(request.Seconds), context.RequestAborted).ConfigureAwait(false);
+            using var ending = EndOfStream(context);
+            var result = await _calibration.RunAsync(request.DistanceMeters, TimeSpan.FromSeconds(request.Seconds), ending.Token).ConfigureAwait(false);
             var value = Math.Round(result.FocalLengthPixels, 1).ToString(CultureInfo.InvariantCulture);
             return Results.Json(
                 new CalibrationResponse(
@@ -310,12 +317,21 @@ internal sealed class DashboardApi
         {
             return Error(StatusCodes.Status409Conflict, ex.Message);
         }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, "the daemon is stopping");
+        }
     }
 
     private static IResult Jpeg(byte[] jpeg) => Results.Bytes(jpeg, "image/jpeg");
 
     private static IResult Error(int status, string message) =>
         Results.Json(new ErrorResponse(message), WebJsonContext.Default.ErrorResponse, statusCode: status);
+
+    /// <summary>Ends a long-lived response when the browser leaves or the daemon stops (else a watcher would hold up shutdown).</summary>
+    private static CancellationTokenSource EndOfStream(HttpContext context) => CancellationTokenSource.CreateLinkedTokenSource(
+        context.RequestAborted,
+        context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
 
     private static Task TooManyStreamsAsync(HttpContext context)
     {

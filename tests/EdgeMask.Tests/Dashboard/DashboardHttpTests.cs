@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using EdgeMask.Hosting;
 using OpenCvSharp;
 
 namespace EdgeMask.Tests.Dashboard;
@@ -209,6 +210,31 @@ public sealed partial class DashboardHttpTests
         Assert.Contains(HttpStatusCode.OK, codes);
         Assert.Equal(HttpStatusCode.TooManyRequests, codes[^1]);
         Assert.False(daemon.HasExited, daemon.Output);
+    }
+
+    [Fact]
+    public async Task Stop_WithAStreamAndServerSentEventsOpen_EndsPromptly()
+    {
+        var directory = EdgeMask.TestSupport.RepoPaths.NewTempDirectory("dashboard-stop");
+        var port = EdgeMask.TestSupport.SystemTools.FreeTcpPort();
+        var config = EdgeMaskDaemon.WriteConfig(directory, new System.Text.Json.Nodes.JsonObject
+        {
+            ["Capture"] = new System.Text.Json.Nodes.JsonObject { ["Device"] = "/dev/video99", ["ReconnectMaxDelay"] = "00:00:02" },
+            ["Web"] = new System.Text.Json.Nodes.JsonObject { ["Enabled"] = true, ["Port"] = port },
+        });
+        await using var daemon = EdgeMaskDaemon.Start("run", "--config", config);
+        await daemon.WaitForLineAsync("Dashboard at", DashboardDaemon.Timeout);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        using var stream = await http.GetAsync("api/stream.mjpg", HttpCompletionOption.ResponseHeadersRead);
+        using var events = await http.GetAsync("api/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+
+        // A watcher must not hold the daemon up: before the fix this took the host's whole 30 s shutdown timeout.
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        daemon.Signal(15);
+        Assert.Equal(ExitCodes.Success, await daemon.WaitForExitAsync(DashboardDaemon.Timeout));
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(15), $"stopping took {stopping.Elapsed.TotalSeconds:0.0} s");
     }
 
     internal static async Task<List<byte[]>> ReadMjpegFramesAsync(HttpClient http, string path, int count)
