@@ -111,6 +111,13 @@ function renderStatus(s) {
   $('camera-detail').textContent = s.camera_detail ?? '';
   syncStream();   // stops the stream while offline, reconnects it when the camera is back
 
+  // While the sentinel cannot see, the scene cards hold what it saw last: say so rather than show it as now.
+  const seeing = online && st.detection_paused !== 'ON';
+  for (const card of document.querySelectorAll('.card.scene')) {
+    card.classList.toggle('stale', !seeing);
+    card.title = seeing ? '' : 'as last seen: the camera is not online or detection is paused';
+  }
+
   $('people-count').textContent = st.people_in_view ?? '–';
   for (const [id, card, value] of [['mask-violation', 'mask-card', st.mask_violation],
                                    ['distance-violation', 'distance-card', st.distance_violation]]) {

@@ -63,6 +63,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
 
         var panel = chromium.WaitFor(_ => chromium.Driver.FindElement(By.Id("camera-offline")), p => p.Displayed && p.Text.Contains("/dev/video99", StringComparison.Ordinal), "the offline panel naming the device", Timeout);
         Assert.Contains("Camera offline", panel.Text, StringComparison.Ordinal);
+        Assert.Contains("stale", chromium.Driver.FindElement(By.Id("mask-card")).GetAttribute("class"), StringComparison.Ordinal);
     }
 
     [Fact]
