@@ -38,7 +38,7 @@ internal sealed class StateComposer
             PayloadSchema.OnOff(scene.MaskViolation),
             PayloadSchema.OnOff(scene.DistanceViolation),
             scene.PeopleInView,
-            CameraName(_health.Snapshot().Camera),
+            _health.Snapshot().Camera.Name(),
             PayloadSchema.OnOff(_controls.BuzzerMuted),
             PayloadSchema.OnOff(_controls.DetectionPaused),
             _controls.MaskConfidenceThreshold,
@@ -47,11 +47,4 @@ internal sealed class StateComposer
             _effective?.MinConfidence,
             _effective?.MinDistanceMeters);
     }
-
-    public static string CameraName(CameraState state) => state switch
-    {
-        CameraState.Online => "online",
-        CameraState.Offline => "offline",
-        _ => "starting",
-    };
 }

@@ -46,7 +46,7 @@ internal sealed class StatsCollector
             _time.GetUtcNow(),
             VersionInfo.Current,
             Math.Round(health.Uptime.TotalSeconds, 1),
-            StateComposer.CameraName(health.Camera),
+            health.Camera.Name(),
             Math.Round(health.CameraFps, 2),
             Math.Round(health.ProcessedFps, 2),
             health.FramesCaptured,

@@ -94,7 +94,8 @@ internal sealed class DashboardApi
             p.Box.Width,
             p.PositionMeters is { } position ? Math.Round(Math.Sqrt((position.X * position.X) + (position.Y * position.Y) + (position.Z * position.Z)), 2) : null,
             p.InViolation)).ToArray();
-        return new DashboardStatus(state.DeviceId, _status.Stats().Version, _authRequired, state, _health.Snapshot().CameraDetail, _status.Stats(), _status.Broker, people);
+        var stats = _status.Stats();
+        return new DashboardStatus(state.DeviceId, stats.Version, _authRequired, state, _health.Snapshot().CameraDetail, stats, _status.Broker, people);
     }
 
     private FleetSettings Fleet(HttpRequest request)
@@ -224,7 +225,7 @@ internal sealed class DashboardApi
         var health = _health.Snapshot();
         if (health.Camera != CameraState.Online)
         {
-            return Results.Text($"camera {StateNames.Camera(health.Camera)}: {health.CameraDetail}", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Results.Text($"camera {health.Camera.Name()}: {health.CameraDetail}", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         if (_live.Latest is { } latest && _time.GetUtcNow() - latest.At < FreshFrame)
