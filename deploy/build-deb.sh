@@ -84,8 +84,9 @@ CHANGELOG
 gzip -9n "$stage/usr/share/doc/edgemask/changelog"
 install -D -m 0644 "$root/deploy/debian/lintian-overrides" "$stage/usr/share/lintian/overrides/edgemask"
 
-# Not for the device: debugging symbols, and the fp32 classifier the default configuration does not load
-# (Classification:ModelPath is the int8 model; the fp32 one is for training and evaluation from the source tree).
+# Not for the device: debugging symbols, and the fp32 classifiers the default configuration does not load
+# (Classification:ModelPath and GreyModelPath are int8 models; the fp32 ones are for training and evaluation from the
+# source tree).
 find "$stage/usr/lib/edgemask" -name '*.pdb' -delete
 # .NET's LTTng trace provider needs liblttng-ust.so.0, which Debian 12 does not have; the runtime skips it when absent.
 rm -f "$stage/usr/lib/edgemask/libcoreclrtraceptprovider.so"
@@ -93,7 +94,7 @@ rm -f "$stage/usr/lib/edgemask/libcoreclrtraceptprovider.so"
 for library in "$stage"/usr/lib/edgemask/libOpenCvSharpExtern.so; do
   [ ! -f "$library" ] || strip --strip-unneeded --remove-section=.comment --remove-section=.note "$library"
 done
-rm -f "$stage/usr/lib/edgemask/models/mask_classifier.fp32.onnx"
+rm -f "$stage"/usr/lib/edgemask/models/*.fp32.onnx
 
 # Normalise modes: whatever umask or checkout produced them, files are 0644 and folders 0755;
 # only real programs are executable.

@@ -13,6 +13,8 @@ public sealed class ClassificationOptions
 
     public const string DefaultModelPath = "models/mask_classifier.int8.onnx";
 
+    public const string DefaultGreyModelPath = "models/mask_classifier.grey.int8.onnx";
+
     /// <summary>The crop margin used when neither configuration nor the model's metadata gives one.</summary>
     public const double DefaultCropMarginFraction = 0.15;
 
@@ -22,6 +24,23 @@ public sealed class ClassificationOptions
     /// </summary>
     [Required(ErrorMessage = "Classification:ModelPath is required")]
     public string ModelPath { get; set; } = DefaultModelPath;
+
+    /// <summary>
+    /// A second model for grey faces: what a camera in infrared night mode delivers, where colour, the main model's
+    /// strongest cue, is gone. Default unset: the shipped <c>models/mask_classifier.grey.int8.onnx</c> (trained on grey
+    /// crops, see models/MODEL.md) when <see cref="ModelPath"/> is the shipped model, else none (a model of your own is
+    /// not paired with ours behind your back). Empty = every face goes to <see cref="ModelPath"/>. It must take the
+    /// same input size and crop margin as the main model. Resolved like <see cref="ModelPath"/>; read once at start.
+    /// </summary>
+    public string? GreyModelPath { get; set; }
+
+    /// <summary>
+    /// A face crop whose pixels' colour (largest difference between blue, green and red) averages at most this many
+    /// levels is grey and goes to <see cref="GreyModelPath"/>. Default 4, range 0-64: night-mode frames carry a level
+    /// or two of chroma noise, colour faces tens of levels. Re-read on every frame.
+    /// </summary>
+    [Range(0.0, 64.0, ErrorMessage = "Classification:GreyMaxChroma must be between {1} and {2}")]
+    public double GreyMaxChroma { get; set; } = 4;
 
     /// <summary>
     /// ONNX Runtime execution providers in order of preference: <c>CPU</c>, <c>CUDA</c> (Jetson). Default empty,
@@ -63,8 +82,18 @@ public sealed class ClassificationOptions
         ExecutionProviders.Count == 0 ? [ExecutionProviderNames.Cpu] : [.. ExecutionProviders];
 
     /// <summary>The absolute model path: <see cref="ModelPath"/> resolved against the application's folder.</summary>
-    public string ResolveModelPath() =>
-        Path.GetFullPath(Path.IsPathRooted(ModelPath) ? ModelPath : Path.Combine(AppContext.BaseDirectory, ModelPath));
+    public string ResolveModelPath() => Resolve(ModelPath);
+
+    /// <summary>The absolute grey model path, or null when <see cref="GreyModelPath"/> is empty (no grey model).</summary>
+    public string? ResolveGreyModelPath() => GreyModelPath switch
+    {
+        null => ModelPath == DefaultModelPath ? Resolve(DefaultGreyModelPath) : null,
+        _ when string.IsNullOrWhiteSpace(GreyModelPath) => null,
+        _ => Resolve(GreyModelPath),
+    };
+
+    private static string Resolve(string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
 }
 
 /// <summary>How much ONNX Runtime rewrites the graph at load time (ONNX Runtime's GraphOptimizationLevel).</summary>

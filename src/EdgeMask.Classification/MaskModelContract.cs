@@ -26,6 +26,7 @@ internal static class MaskModelContract
         var std = ReadTriple(path, metadata, MaskModelMetadata.Std, mustBePositive: true);
         var outputsProbabilities = ReadOutputKind(path, metadata);
         var cropMargin = ReadCropMargin(path, metadata);
+        var inputColour = ReadInputColour(path, metadata);
 
         var classCount = output.Dimensions[1];
         if (classCount > 0 && classCount != labels.Count)
@@ -46,7 +47,8 @@ internal static class MaskModelContract
             labels,
             outputsProbabilities,
             cropMargin,
-            new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly());
+            new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly(),
+            inputColour);
     }
 
     /// <summary>The batch size the model accepts at most: its fixed N, or int.MaxValue when N is dynamic.</summary>
@@ -205,6 +207,21 @@ internal static class MaskModelContract
         }
 
         return margin;
+    }
+
+    private static InputColour ReadInputColour(string path, IReadOnlyDictionary<string, string> metadata)
+    {
+        if (!metadata.TryGetValue(MaskModelMetadata.InputColour, out var text))
+        {
+            return InputColour.Colour;
+        }
+
+        return text.Trim().ToLowerInvariant() switch
+        {
+            "colour" => InputColour.Colour,
+            "grey" => InputColour.Grey,
+            _ => throw new MaskModelException(path, $"{MaskModelMetadata.InputColour} must be 'colour' or 'grey', found '{text}'"),
+        };
     }
 
     private static string Require(string path, IReadOnlyDictionary<string, string> metadata, string key) =>

@@ -18,18 +18,56 @@ public static class MaskModelFile
     /// inference, as the daemon does at start; for <c>edgemask check-config</c>.
     /// </summary>
     /// <exception cref="MaskModelException">The model is missing or breaks docs/model-format.md; the message names the file and the problem.</exception>
-    public static MaskModelInfo Check(ClassificationOptions options)
+    public static MaskModelInfo Check(ClassificationOptions options) => CheckModels(options).Main;
+
+    /// <summary>As <see cref="Check"/>, and the grey model too when one is configured (null when none is).</summary>
+    /// <exception cref="MaskModelException">A model is missing, breaks docs/model-format.md, or the grey model does not fit the main one.</exception>
+    public static (MaskModelInfo Main, MaskModelInfo? Grey) CheckModels(ClassificationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var path = options.ResolveModelPath();
         using var sessionOptions = InferenceSessionOptionsFactory.Create(options, path);
         using var model = Open(path, sessionOptions);
-        return model.Info;
+        if (options.ResolveGreyModelPath() is not { } greyPath)
+        {
+            return (model.Info, null);
+        }
+
+        using var greySessionOptions = InferenceSessionOptionsFactory.Create(options, greyPath);
+        using var grey = Open(greyPath, greySessionOptions, GreyModelKey);
+        CheckGreyCompanion(model.Info, grey.Info);
+        return (model.Info, grey.Info);
     }
 
-    internal static LoadedMaskModel Open(string path, SessionOptions options)
+    private const string ModelKey = ClassificationOptions.SectionName + ":ModelPath";
+    private const string GreyModelKey = ClassificationOptions.SectionName + ":GreyModelPath";
+
+    /// <summary>
+    /// The grey model sees the crops the main model's margin and input size make: it must take the same input size and,
+    /// where both record one, the same trained margin. Throws <see cref="MaskModelException"/> naming the grey model.
+    /// </summary>
+    internal static void CheckGreyCompanion(MaskModelInfo main, MaskModelInfo grey)
     {
-        CheckFile(path);
+        if ((grey.InputWidth, grey.InputHeight) != (main.InputWidth, main.InputHeight))
+        {
+            throw new MaskModelException(
+                grey.Path,
+                $"{GreyModelKey} takes {grey.InputWidth}x{grey.InputHeight} crops but {ModelPath(main)} takes {main.InputWidth}x{main.InputHeight}; they must match");
+        }
+
+        if (grey.TrainedCropMargin is { } greyMargin && main.TrainedCropMargin is { } mainMargin && Math.Abs(greyMargin - mainMargin) > 1e-6)
+        {
+            throw new MaskModelException(
+                grey.Path,
+                $"{GreyModelKey} was trained with crop margin {greyMargin} but {ModelPath(main)} with {mainMargin}; they must match");
+        }
+    }
+
+    private static string ModelPath(MaskModelInfo main) => $"{ModelKey} ({main.Path})";
+
+    internal static LoadedMaskModel Open(string path, SessionOptions options, string settingKey = ModelKey)
+    {
+        CheckFile(path, settingKey);
 
         InferenceSession session;
         try
@@ -60,7 +98,7 @@ public static class MaskModelFile
         }
     }
 
-    private static void CheckFile(string path)
+    private static void CheckFile(string path, string settingKey)
     {
         FileInfo file;
         try
@@ -76,7 +114,7 @@ public static class MaskModelFile
         {
             throw new MaskModelException(
                 path,
-                "the file does not exist (set Classification:ModelPath, or train one with edgemask-train; see docs/model-format.md)");
+                $"the file does not exist (set {settingKey}, or train one with edgemask-train; see docs/model-format.md)");
         }
 
         if (file.Length == 0)

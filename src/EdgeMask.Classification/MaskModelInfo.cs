@@ -14,7 +14,8 @@ public sealed record MaskModelInfo(
     IReadOnlyList<string> Labels,
     bool OutputsProbabilities,
     double? TrainedCropMargin,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    InputColour InputColour = InputColour.Colour);
 
 public enum ChannelOrder
 {

@@ -12,6 +12,7 @@ public static class MaskModelMetadata
     public const string DatasetSha256 = "edgemask.dataset_sha256";
     public const string Metrics = "edgemask.metrics";
     public const string Quantization = "edgemask.quantization";
+    public const string InputColour = "edgemask.input_colour";
 
     public const string OutputProbabilities = "probabilities";
     public const string OutputLogits = "logits";

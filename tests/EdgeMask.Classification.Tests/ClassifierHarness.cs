@@ -38,6 +38,17 @@ internal sealed class ClassifierHarness : IDisposable
         return CreateWithSettings(directory, values);
     }
 
+    /// <summary>A classifier with a main model and a grey model (<c>Classification:GreyModelPath</c>).</summary>
+    public static ClassifierHarness CreateWithGreyModel(TinyMaskModel model, TinyMaskModel greyModel)
+    {
+        var directory = EdgeMask.TestSupport.RepoPaths.NewTempDirectory("classifier");
+        return CreateWithSettings(directory, new Dictionary<string, string?>
+        {
+            ["Classification:ModelPath"] = model.WriteTo(directory),
+            ["Classification:GreyModelPath"] = greyModel.WriteTo(directory, "grey.onnx"),
+        });
+    }
+
     public static ClassifierHarness CreateWithSettings(string directory, IDictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

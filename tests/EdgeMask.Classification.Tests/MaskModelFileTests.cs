@@ -39,6 +39,61 @@ public sealed class MaskModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_InputColour_IsColourUnlessTheModelSaysGrey()
+    {
+        Assert.Equal(InputColour.Colour, MaskModelFile.Inspect(TinyMaskModel.RedMeansMask().WriteTo(_directory, "colour.onnx")).InputColour);
+        var grey = TinyMaskModel.RedMeansMask().WithMetadata(MaskModelMetadata.InputColour, "grey").WriteTo(_directory, "grey.onnx");
+
+        Assert.Equal(InputColour.Grey, MaskModelFile.Inspect(grey).InputColour);
+    }
+
+    [Fact]
+    public void Check_GreyModelOfAnotherInputSize_NamesTheGreyModelAndBothSizes()
+    {
+        var main = TinyMaskModel.RedMeansMask().WriteTo(_directory, "main.onnx");
+        var grey = (TinyMaskModel.RedMeansMask() with { InputWidth = 48, InputHeight = 48 }).WriteTo(_directory, "grey.onnx");
+
+        var error = Assert.Throws<MaskModelException>(() => MaskModelFile.Check(new ClassificationOptions { ModelPath = main, GreyModelPath = grey }));
+
+        Assert.Contains(grey, error.Message, StringComparison.Ordinal);
+        Assert.Contains("Classification:GreyModelPath takes 48x48 crops but Classification:ModelPath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_GreyModelTrainedWithAnotherMargin_SaysTheyMustMatch()
+    {
+        var main = TinyMaskModel.RedMeansMask().WriteTo(_directory, "main.onnx");
+        var grey = (TinyMaskModel.RedMeansMask() with { CropMargin = 0.3 }).WriteTo(_directory, "grey.onnx");
+
+        var error = Assert.Throws<MaskModelException>(() => MaskModelFile.Check(new ClassificationOptions { ModelPath = main, GreyModelPath = grey }));
+
+        Assert.Contains("crop margin 0.3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MissingGreyModel_NamesItsKey()
+    {
+        var main = TinyMaskModel.RedMeansMask().WriteTo(_directory, "main.onnx");
+        var grey = Path.Combine(_directory, "absent-grey.onnx");
+
+        var error = Assert.Throws<MaskModelException>(() => MaskModelFile.Check(new ClassificationOptions { ModelPath = main, GreyModelPath = grey }));
+
+        Assert.Contains(grey, error.Message, StringComparison.Ordinal);
+        Assert.Contains("set Classification:GreyModelPath", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResolveGreyModelPath_PairsTheShippedGreyModelWithTheShippedModelOnly()
+    {
+        Assert.Equal(
+            Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, ClassificationOptions.DefaultGreyModelPath)),
+            new ClassificationOptions().ResolveGreyModelPath());
+        Assert.Null(new ClassificationOptions { ModelPath = "/srv/my_model.onnx" }.ResolveGreyModelPath());
+        Assert.Null(new ClassificationOptions { GreyModelPath = "" }.ResolveGreyModelPath());
+        Assert.Equal("/srv/grey.onnx", new ClassificationOptions { ModelPath = "/srv/my_model.onnx", GreyModelPath = "/srv/grey.onnx" }.ResolveGreyModelPath());
+    }
+
+    [Fact]
     public void Inspect_ThreeClassModel_MapsTheThirdLabelToWornIncorrectly()
     {
         var info = MaskModelFile.Inspect(TinyMaskModel.ThreeClass().WriteTo(_directory));
@@ -109,6 +164,7 @@ public sealed class MaskModelFileTests : IDisposable
     [InlineData(MaskModelMetadata.Std, "0.2,0,0.2", "greater than 0")]
     [InlineData(MaskModelMetadata.Output, "scores", "'probabilities' or 'logits'")]
     [InlineData(MaskModelMetadata.CropMargin, "2", "[0, 1]")]
+    [InlineData(MaskModelMetadata.InputColour, "infrared", "'colour' or 'grey'")]
     public void Inspect_MalformedMetadata_NamesKeyAndProblem(string key, string value, string problem)
     {
         var path = TinyMaskModel.RedMeansMask().WithMetadata(key, value).WriteTo(_directory);

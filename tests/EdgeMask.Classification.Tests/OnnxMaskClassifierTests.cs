@@ -24,6 +24,61 @@ public sealed class OnnxMaskClassifierTests
     }
 
     [Fact]
+    public void Classify_WithAGreyModel_SendsGreyFacesToIt_AndColourFacesToTheMainModel()
+    {
+        var main = TinyMaskModel.RedMeansMask(gain: 3f);
+        // The grey model ignores its input: it always says without_mask with the probability its bias gives.
+        var grey = (TinyMaskModel.RedMeansMask() with { Weights = new float[3, 2], Bias = [0f, 4f] })
+            .WithMetadata(MaskModelMetadata.InputColour, "grey");
+        using var routed = ClassifierHarness.CreateWithGreyModel(main, grey);
+        using var unroutedHarness = ClassifierHarness.Create(main);
+        // Red, grey, grey with 2 levels of chroma noise, blue.
+        using var frame = TestFrames.WithFaces(
+            [TestFrames.Bgr(40, 60, 220), TestFrames.Bgr(120, 120, 120), TestFrames.Bgr(119, 121, 120), TestFrames.Bgr(200, 90, 30)],
+            out var faces);
+
+        var results = routed.Classifier.Classify(frame, faces);
+
+        var fromGrey = grey.ExpectedProbabilities(120, 120, 120)[1];
+        AssertPrediction(results[0], MaskStatus.Mask, main.ExpectedProbabilities(40, 60, 220)[0]);
+        AssertPrediction(results[1], MaskStatus.NoMask, fromGrey);
+        AssertPrediction(results[2], MaskStatus.NoMask, fromGrey);
+        AssertPrediction(results[3], MaskStatus.NoMask, main.ExpectedProbabilities(200, 90, 30)[1]);
+        var unrouted = unroutedHarness.Classifier.Classify(frame, faces)[1];
+        Assert.Equal(0.5f, unrouted.Confidence, Tolerance);
+    }
+
+    [Fact]
+    public void Classify_GreyMaxChroma_ReloadsAndDecidesWhichFacesAreGrey()
+    {
+        var main = TinyMaskModel.RedMeansMask(gain: 3f);
+        var grey = (TinyMaskModel.RedMeansMask() with { Weights = new float[3, 2], Bias = [0f, 4f] })
+            .WithMetadata(MaskModelMetadata.InputColour, "grey");
+        using var harness = ClassifierHarness.CreateWithGreyModel(main, grey);
+        // A faint warm tint: 6 levels between blue and red.
+        using var frame = TestFrames.WithFaces([TestFrames.Bgr(117, 120, 123)], out var faces);
+        var greyAnswer = grey.ExpectedProbabilities(120, 120, 120)[1];
+
+        Assert.NotEqual(greyAnswer, harness.Classifier.Classify(frame, faces)[0].Confidence, Tolerance);
+        harness.Reload("Classification:GreyMaxChroma", "8");
+        Assert.Equal(greyAnswer, harness.Classifier.Classify(frame, faces)[0].Confidence, Tolerance);
+    }
+
+    [Fact]
+    public void Classify_GreyModelAsTheMainModel_SeesEveryCropGrey()
+    {
+        // A red-means-mask model told its input is grey: a red crop becomes grey, red minus blue is 0, a coin toss.
+        var model = TinyMaskModel.RedMeansMask(gain: 3f).WithMetadata(MaskModelMetadata.InputColour, "grey");
+        using var harness = ClassifierHarness.Create(model, new Dictionary<string, string?> { ["Classification:MinConfidence"] = "0.6" });
+        using var frame = TestFrames.WithFaces([TestFrames.Bgr(40, 60, 220)], out var faces);
+
+        var result = harness.Classifier.Classify(frame, faces)[0];
+
+        Assert.Equal(MaskStatus.Uncertain, result.Status);
+        Assert.Equal(0.5f, result.Confidence, Tolerance);
+    }
+
+    [Fact]
     public void Classify_NormalisationAndChannelOrderFromMetadata_AreApplied()
     {
         var model = TinyMaskModel.RedMeansMask(gain: 2f) with

@@ -211,5 +211,38 @@ public class ConfigurationTests
         Assert.Contains("face detector: yunet", output, StringComparison.Ordinal);
         Assert.Contains("SHA-256 verified", output, StringComparison.Ordinal);
         Assert.Contains("mask classifier:", output, StringComparison.Ordinal);
+        Assert.Contains("grey faces (infrared night mode): ", output, StringComparison.Ordinal);
+        Assert.Contains("mask_classifier.grey.int8.onnx, classes with_mask/without_mask/mask_weared_incorrect, trained on grey crops", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_GreyModelMissing_Exits66NamingTheKeyLikeRun()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var grey = Path.Combine(dir, "no-such-grey.onnx");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Classification"] = new JsonObject { ["GreyModelPath"] = grey } });
+
+        var (checkCode, checkOutput) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", config);
+        var (runCode, runOutput) = await EdgeMaskDaemon.RunAsync(Timeout, "run", "--config", config);
+
+        Assert.Equal(ExitCodes.NoInput, checkCode);
+        Assert.Equal(ExitCodes.NoInput, runCode);
+        foreach (var output in new[] { checkOutput, runOutput })
+        {
+            Assert.Contains(grey, output, StringComparison.Ordinal);
+            Assert.Contains("Classification:GreyModelPath", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task CheckConfig_GreyModelSwitchedOff_SaysGreyFacesGoToTheMainModel()
+    {
+        var dir = RepoPaths.NewTempDirectory("config");
+        var config = EdgeMaskDaemon.WriteConfig(dir, new JsonObject { ["Classification"] = new JsonObject { ["GreyModelPath"] = "" } });
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(Timeout, "check-config", "--config", config);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("grey faces (infrared night mode): the mask classifier above", output, StringComparison.Ordinal);
     }
 }

@@ -43,6 +43,11 @@ public sealed class RobustnessSuite(IMaskClassifier classifier, IReadOnlyList<Ca
             using var image = surround.Clone();
             condition.Apply(image, faceRect, new Random(seed));
             var prediction = classifier.Classify(image, faces)[0];
+            if (Environment.GetEnvironmentVariable("EM_PROBS") is { } probsFile)
+            {
+                var pMask = prediction.TopClass == MaskStatus.Mask ? prediction.Confidence : 1 - prediction.Confidence;
+                File.AppendAllText(probsFile, $"{seed} {condition.Name} {truth} {pMask:F4}\n");
+            }
             if (!_verdicts.TryGetValue(condition.Name, out var verdicts))
             {
                 verdicts = new DoorVerdicts();

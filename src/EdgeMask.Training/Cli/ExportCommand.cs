@@ -18,7 +18,8 @@ internal static class ExportCommand
             AllowMultipleArgumentsPerToken = true,
             DefaultValueFactory = _ => [DefaultPaths.Checkpoint],
         };
-        var command = new Command("export", "Export fp32 and int8 ONNX models from TorchSharp checkpoints written by `train`.") { data, output, checkpoints };
+        var name = new Option<string>("--name") { Description = "Base name of the model files ({name}.fp32.onnx, {name}.int8.onnx).", DefaultValueFactory = _ => ExportPipeline.DefaultModelName };
+        var command = new Command("export", "Export fp32 and int8 ONNX models from TorchSharp checkpoints written by `train`.") { data, output, checkpoints, name };
         command.SetAction((result, _) =>
         {
             var folders = result.GetValue(checkpoints)!.SelectMany(Checkpoint.FoldersIn).ToList();
@@ -33,8 +34,8 @@ internal static class ExportCommand
                     Console.Error.WriteLine($"warning: data listing {folder.ListingSha256} differs from the one the checkpoint was trained on ({description.DatasetSha256}).");
                 }
 
-                var input = InputSpec.Default with { Width = description.InputWidth, Height = description.InputHeight, CropMargin = description.CropMargin };
-                new ExportPipeline(Console.Out).Run(loaded.Select(c => c.Net).ToList(), folder, classes, input, result.GetValue(output)!);
+                var input = InputSpec.Default with { Width = description.InputWidth, Height = description.InputHeight, CropMargin = description.CropMargin, Greyscale = description.Greyscale };
+                new ExportPipeline(Console.Out).Run(loaded.Select(c => c.Net).ToList(), folder, classes, input, result.GetValue(output)!, result.GetValue(name)!);
                 return Task.FromResult(0);
             }
             finally

@@ -16,7 +16,8 @@ internal static class PreviewCommand
         var count = new Option<int>("--count") { DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
         var plain = new Option<bool>("--no-camera-effects") { Description = "Geometry and synthetic masks only, to look at how masks are placed." };
-        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose; painted masks, hands and sunglasses included).") { data, output, count, seed, plain };
+        var unmask = new Option<double>("--synthetic-unmask") { Description = "As train's option: share of masked faces given a bare face's lower face.", DefaultValueFactory = _ => new SyntheticMaskOptions().UnmaskProbability };
+        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose; painted masks, hands and sunglasses included).") { data, output, count, seed, plain, unmask };
         command.SetAction((result, _) =>
         {
             var spec = InputSpec.Default;
@@ -26,7 +27,10 @@ internal static class PreviewCommand
             var loaded = FaceImage.Load(chosen, detector);
             var faces = loaded.Where(f => f.Face is not null).Take(result.GetValue(count)).ToList();
             var donors = loaded.Where(f => f.Source.LabelIndex == ClassScheme.WithMask && f.Detection?.Landmarks is not null).ToList();
-            var factory = new SampleFactory(spec, result.GetValue(plain) ? new AugmentationOptions().WithoutCameraEffects() : new AugmentationOptions(), ClassScheme.ThreeClass, new SyntheticMaskOptions(), donors);
+            var bareDonors = loaded.Where(f => f.Source.LabelIndex == ClassScheme.WithoutMask && f.Detection?.Landmarks is not null && MaskTransplanter.RegionInside(f.Frame, f.Bgr.Size())).ToList();
+            Console.Out.WriteLine($"{bareDonors.Count} bare donors whose lower face lies inside their image");
+            var masks = new SyntheticMaskOptions() with { UnmaskProbability = result.GetValue(unmask) };
+            var factory = new SampleFactory(spec, result.GetValue(plain) ? new AugmentationOptions().WithoutCameraEffects() : new AugmentationOptions(), ClassScheme.ThreeClass, masks, donors, bareDonors);
             const int columns = 8;
             var cell = spec.Width + 4;
             using var sheet = new Mat((faces.Count + columns - 1) / columns * cell, columns * cell, MatType.CV_8UC3, Scalar.All(255));

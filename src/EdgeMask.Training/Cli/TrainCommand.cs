@@ -28,7 +28,10 @@ internal static class TrainCommand
         var inputSize = new Option<int>("--input-size") { Description = "Square input side in pixels.", DefaultValueFactory = _ => 64 };
         var margin = new Option<double>("--crop-margin") { Description = "Face box margin per side, as the daemon crops.", DefaultValueFactory = _ => EdgeMask.Classification.ClassificationOptions.DefaultCropMarginFraction };
         var maxPerClass = new Option<int>("--max-images-per-class") { Description = "Limit per class and split (0 = all).", DefaultValueFactory = _ => 0 };
-        var fineTune = new Option<string?>("--fine-tune-from") { Description = "fp32 ONNX model to start from; trains only its head." };
+        var fineTune = new Option<string?>("--fine-tune-from") { Description = "fp32 ONNX model to start from; trains only its head (see --fine-tune-all)." };
+        var fineTuneAll = new Option<bool>("--fine-tune-all") { Description = "With --fine-tune-from: train every layer, not only the head; several seeds start from the model's networks in order (the shipped grey model: 43 44 from the shipped colour pair)." };
+        var greyscale = new Option<bool>("--greyscale") { Description = "Train on grey crops only (every crop turned grey after augmentation): a model for infrared night mode, marked edgemask.input_colour=grey." };
+        var name = new Option<string>("--name") { Description = "Base name of the model files ({name}.fp32.onnx, {name}.int8.onnx).", DefaultValueFactory = _ => ExportPipeline.DefaultModelName };
         var threads = new Option<int>("--threads") { Description = "TorchSharp and sample preparation threads; the shipped model used 1.", DefaultValueFactory = _ => 1 };
         var overNose = new Option<double>("--synthetic-mask") { Description = "Share of bare faces given a painted mask.", DefaultValueFactory = _ => 0.3 };
         var belowNose = new Option<double>("--synthetic-below-nose") { Description = "Share of bare faces given a mask below the nose.", DefaultValueFactory = _ => 0.2 };
@@ -45,14 +48,15 @@ internal static class TrainCommand
         var jpegMinQuality = new Option<int>("--jpeg-min-quality") { Description = "Lowest JPEG quality drawn (5-90).", DefaultValueFactory = _ => new AugmentationOptions().JpegMinQuality };
         var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG, low-resolution, darkness, infrared, back-light and motion-blur augmentation." };
         var transplant = new Option<double>("--transplant-share") { Description = "Share of the synthetic masks that are real masks moved from masked training faces (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().TransplantShare };
+        var unmask = new Option<double>("--synthetic-unmask") { Description = "Share of masked faces whose mask is covered by a bare training face's real lower face, labelled without_mask (0-0.9).", DefaultValueFactory = _ => new SyntheticMaskOptions().UnmaskProbability };
         var chin = new Option<double>("--chin-share") { Description = "Share of the masks worn incorrectly that sit on the chin rather than just below the nose (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().ChinShare };
         var classWeights = new Option<double[]?>("--class-weights") { Description = "Loss weight of each class: with_mask without_mask [mask_weared_incorrect] (default all 1).", AllowMultipleArgumentsPerToken = true };
         var keepUndetected = new Option<bool>("--keep-undetected") { Description = "Also train on images where the daemon's detector finds no face, framed as the whole image (the daemon never classifies such faces)." };
 
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
         {
-            data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, threads,
-            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, infrared, jpeg, jpegMinQuality, noPhotometric, transplant, chin, keepUndetected, classWeights,
+            data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, fineTuneAll, greyscale, name, threads,
+            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, infrared, jpeg, jpegMinQuality, noPhotometric, transplant, chin, unmask, keepUndetected, classWeights,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -84,12 +88,13 @@ internal static class TrainCommand
                 WeightAverageDecay = result.GetValue(weightAverage),
                 Classes = result.GetValue(classes),
                 Width = result.GetValue(width),
-                Input = InputSpec.Default with { Width = size, Height = size, CropMargin = result.GetValue(margin) },
+                Input = InputSpec.Default with { Width = size, Height = size, CropMargin = result.GetValue(margin), Greyscale = result.GetValue(greyscale) },
                 MaxImagesPerClass = result.GetValue(maxPerClass),
                 FineTuneFrom = result.GetValue(fineTune),
+                FineTuneAllLayers = result.GetValue(fineTuneAll),
                 Threads = result.GetValue(threads),
                 Augmentation = augmentation,
-                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses), result.GetValue(transplant), result.GetValue(chin)),
+                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses), result.GetValue(transplant), result.GetValue(chin), result.GetValue(unmask)),
                 KeepUndetected = result.GetValue(keepUndetected),
                 ClassWeights = result.GetValue(classWeights) is { Length: > 0 } weights ? weights : null,
             };
@@ -98,7 +103,7 @@ internal static class TrainCommand
             var trained = new EnsembleTrainer(options, log).Run(result.GetValue(seed)!, result.GetValue(checkpoint)!, cancellationToken);
             try
             {
-                new ExportPipeline(log).Run(trained.Nets, trained.Data, trained.Classes, options.Input, result.GetValue(output)!);
+                new ExportPipeline(log).Run(trained.Nets, trained.Data, trained.Classes, options.Input, result.GetValue(output)!, result.GetValue(name)!);
             }
             finally
             {

@@ -7,7 +7,8 @@ namespace EdgeMask.Training.Imaging;
 /// <summary>
 /// Turns a BGR image and a face box into the network's input with the daemon's own code: EdgeMask.Classification's
 /// <see cref="FaceCrop"/> (face grown by the margin, clipped, bilinear resize) and <see cref="CropTensorWriter"/>
-/// (RGB, scaled to [0, 1], mean/std normalised, CHW). Without a face box the whole image is the crop.
+/// (RGB, scaled to [0, 1], mean/std normalised, CHW), after <see cref="GreyCrop.ToGrey"/> for a grey model. Without a
+/// face box the whole image is the crop.
 /// </summary>
 public sealed class CropPreprocessor(InputSpec spec)
 {
@@ -38,6 +39,14 @@ public sealed class CropPreprocessor(InputSpec spec)
         if (inputSizedBgr.Width != Spec.Width || inputSizedBgr.Height != Spec.Height)
         {
             throw new ArgumentException($"Expected a {Spec.Width}x{Spec.Height} image, got {inputSizedBgr.Width}x{inputSizedBgr.Height}.", nameof(inputSizedBgr));
+        }
+
+        if (Spec.Greyscale)
+        {
+            using var grey = inputSizedBgr.Clone();
+            GreyCrop.ToGrey(grey);
+            _writer.Write(grey, destination);
+            return;
         }
 
         _writer.Write(inputSizedBgr, destination);

@@ -28,6 +28,13 @@ public static class MaskTransplanter
         (0.97, 0.80), (0.85, 1.02), (0.50, 1.12), (0.15, 1.02), (0.03, 0.80),
     ];
 
+    /// <summary>
+    /// Whether the transplanted region of a face lies inside its image: a donor whose chin runs off the image edge
+    /// would bring smeared border pixels instead of a lower face.
+    /// </summary>
+    public static bool RegionInside(FaceFrame frame, Size image) =>
+        Region.Select(p => frame.MapToPixel(p.X, p.Y)).All(p => p.X >= 0 && p.Y >= 0 && p.X < image.Width && p.Y < image.Height);
+
     /// <summary>Blends the donor's mask into <paramref name="target"/> (in place).</summary>
     /// <param name="targetFrame">The bare face's canonical frame in <paramref name="target"/>.</param>
     /// <param name="donor">The masked face's image.</param>

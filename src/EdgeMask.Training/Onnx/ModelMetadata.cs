@@ -21,6 +21,7 @@ public sealed record ModelMetadata(
     public const string DatasetKey = "edgemask.dataset_sha256";
     public const string MetricsKey = "edgemask.metrics";
     public const string QuantizationKey = "edgemask.quantization";
+    public const string InputColourKey = "edgemask.input_colour";
 
     public ModelMetadata With(string quantization) => this with { Quantization = quantization };
 
@@ -37,6 +38,11 @@ public sealed record ModelMetadata(
         Add(DatasetKey, DatasetSha256);
         Add(MetricsKey, MetricsJson);
         Add(QuantizationKey, Quantization);
+        if (Input.Greyscale)
+        {
+            // Written for grey models only, so colour models stay byte for byte what earlier versions wrote.
+            Add(InputColourKey, "grey");
+        }
     }
 
     /// <summary>Reads the metadata of a model file; a missing or malformed key is an error naming the key and the file.</summary>
@@ -78,7 +84,13 @@ public sealed record ModelMetadata(
             throw new InvalidDataException($"Model '{path}' metadata '{OutputKey}' is '{Get(OutputKey)}'; this tool scores probability outputs.");
         }
 
-        return new ModelMetadata(labels, new InputSpec(width, height, Floats(MeanKey), Floats(StdKey), margin),
+        var colour = props.GetValueOrDefault(InputColourKey, "colour");
+        if (colour is not ("colour" or "grey"))
+        {
+            throw new InvalidDataException($"Model '{path}' metadata '{InputColourKey}' must be 'colour' or 'grey', got '{colour}'.");
+        }
+
+        return new ModelMetadata(labels, new InputSpec(width, height, Floats(MeanKey), Floats(StdKey), margin, colour == "grey"),
             props.GetValueOrDefault(DatasetKey, ""), props.GetValueOrDefault(MetricsKey, "{}"), Get(QuantizationKey));
     }
 

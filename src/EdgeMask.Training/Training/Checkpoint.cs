@@ -7,7 +7,7 @@ namespace EdgeMask.Training.Training;
 /// TorchSharp weights plus a JSON description of the architecture, written right after training so that the
 /// export, quantization and report steps can be rerun without training again.
 /// </summary>
-public sealed record Checkpoint(int Classes, int Width, int InputWidth, int InputHeight, double CropMargin, int Seed, string DatasetSha256)
+public sealed record Checkpoint(int Classes, int Width, int InputWidth, int InputHeight, double CropMargin, int Seed, string DatasetSha256, bool Greyscale = false)
 {
     private const string DescriptionFile = "mask_classifier.checkpoint.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -16,7 +16,7 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
     {
         Directory.CreateDirectory(directory);
         net.save(Path.Combine(directory, "mask_classifier.weights.dat"));
-        var description = new Checkpoint(options.Classes, options.Width, options.Input.Width, options.Input.Height, options.Input.CropMargin, options.Seed, datasetSha256);
+        var description = new Checkpoint(options.Classes, options.Width, options.Input.Width, options.Input.Height, options.Input.CropMargin, options.Seed, datasetSha256, options.Input.Greyscale);
         File.WriteAllText(Path.Combine(directory, DescriptionFile), JsonSerializer.Serialize(description, Json));
     }
 
@@ -75,6 +75,7 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
             string? difference = (other.Classes != first.Classes) ? $"{other.Classes} classes, not {first.Classes}"
                 : (other.InputWidth, other.InputHeight) != (first.InputWidth, first.InputHeight) ? $"input {other.InputWidth}x{other.InputHeight}, not {first.InputWidth}x{first.InputHeight}"
                 : other.CropMargin != first.CropMargin ? $"crop margin {other.CropMargin}, not {first.CropMargin}"
+                : other.Greyscale != first.Greyscale ? $"{(other.Greyscale ? "grey" : "colour")} input, not {(first.Greyscale ? "grey" : "colour")}"
                 : other.DatasetSha256 != first.DatasetSha256 ? $"data listing {other.DatasetSha256}, not {first.DatasetSha256}"
                 : null;
             if (difference is not null)

@@ -16,7 +16,7 @@ public sealed class EnsembleTrainer(TrainingOptions options, TextWriter log)
             throw new ArgumentException("--seed needs at least one value.", nameof(seeds));
         }
 
-        if (options.FineTuneFrom is not null && seeds.Count > 1)
+        if (options.FineTuneFrom is not null && seeds.Count > 1 && !options.FineTuneAllLayers)
         {
             log.WriteLine($"fine-tuning trains one network: seed {seeds[0]}");
             seeds = [seeds[0]];
@@ -30,7 +30,8 @@ public sealed class EnsembleTrainer(TrainingOptions options, TextWriter log)
                 log.WriteLine($"network {results.Count + 1} of {seeds.Count}: seed {seed}");
             }
 
-            var run = options with { Seed = seed };
+            // Fine-tuning every layer of an averaged model: the n-th seed starts from its n-th network.
+            var run = options with { Seed = seed, FineTuneMember = options.FineTuneAllLayers ? results.Count : 0 };
             var trained = new Trainer(run, log).Run(cancellationToken);
             var folder = seeds.Count == 1 ? checkpointDirectory : Path.Combine(checkpointDirectory, Checkpoint.SeedFolder(seed));
             Checkpoint.Save(folder, trained.Net, run, trained.Data.ListingSha256);

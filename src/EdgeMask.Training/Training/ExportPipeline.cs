@@ -18,12 +18,19 @@ public sealed class ExportPipeline(TextWriter log)
 {
     public const double MaxTorchOnnxDifference = 1e-4;
     public const int CalibrationImages = 320;
+    public const string DefaultModelName = "mask_classifier";
 
     public ExportResult Run(MaskNet net, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory) =>
         Run([net], data, classes, input, outputDirectory);
 
-    public ExportResult Run(IReadOnlyList<MaskNet> nets, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory)
+    /// <param name="modelName">Base name of the files: {name}.fp32.onnx and {name}.int8.onnx.</param>
+    public ExportResult Run(IReadOnlyList<MaskNet> nets, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory, string modelName = DefaultModelName)
     {
+        if (string.IsNullOrWhiteSpace(modelName) || modelName.IndexOfAny(['/', '\\']) >= 0 || modelName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+        {
+            throw new ArgumentException($"--name '{modelName}' must be a plain file name (no folders).", nameof(modelName));
+        }
+
         using var detector = new TrainingFaceDetector();
         var factory = new SampleFactory(input, AugmentationOptions.None, classes, SyntheticMaskOptions.None);
         var testImages = FaceImage.Load(data.In(DataSplit.Test), detector);
@@ -65,11 +72,11 @@ public sealed class ExportPipeline(TextWriter log)
 
         var fp32Metrics = BinaryMetrics.FromProbabilities(fp32Probabilities, test.Labels, classes.Count);
         var int8Metrics = BinaryMetrics.FromProbabilities(int8Probabilities, test.Labels, classes.Count);
-        log.WriteLine(FormattableString.Invariant($"test split ({test.Count}): fp32 balanced accuracy {fp32Metrics.BalancedAccuracy:P2}, int8 {int8Metrics.BalancedAccuracy:P2}"));
+        log.WriteLine(FormattableString.Invariant($"test split ({test.Count}{(input.Greyscale ? ", grey" : "")}): fp32 balanced accuracy {fp32Metrics.BalancedAccuracy:P2}, int8 {int8Metrics.BalancedAccuracy:P2}"));
 
         var summary = new Dictionary<string, object>
         {
-            ["split"] = "test (SHA-256 of file name, 70/15/15)",
+            ["split"] = input.Greyscale ? "test (SHA-256 of file name, 70/15/15), crops turned grey" : "test (SHA-256 of file name, 70/15/15)",
             ["test_images"] = test.Count,
             ["fp32"] = Summary(fp32Metrics),
             ["int8"] = Summary(int8Metrics),
@@ -83,8 +90,8 @@ public sealed class ExportPipeline(TextWriter log)
         var metrics = JsonSerializer.Serialize(summary);
         var metadata = new ModelMetadata(classes.Labels, input, data.ListingSha256, metrics, "fp32");
         Directory.CreateDirectory(outputDirectory);
-        var fp32Path = Path.Combine(outputDirectory, "mask_classifier.fp32.onnx");
-        var int8Path = Path.Combine(outputDirectory, "mask_classifier.int8.onnx");
+        var fp32Path = Path.Combine(outputDirectory, $"{modelName}.fp32.onnx");
+        var int8Path = Path.Combine(outputDirectory, $"{modelName}.int8.onnx");
         metadata.WriteTo(fp32);
         File.WriteAllBytes(fp32Path, fp32.ToByteArray());
         metadata.With("int8-qdq").WriteTo(int8);

@@ -9,9 +9,11 @@ namespace EdgeMask.Training.Training;
 /// seeded by (seed, epoch, index), so a seed reproduces the exact same batches however the work is spread over threads.
 /// </summary>
 /// <param name="maskDonors">Masked training faces with landmarks whose masks may be transplanted; empty = paint only.</param>
-public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentation, ClassScheme classes, SyntheticMaskOptions masks, IReadOnlyList<FaceImage>? maskDonors = null)
+/// <param name="bareDonors">Bare training faces with landmarks whose lower faces may cover masks (<see cref="SyntheticMaskOptions.UnmaskProbability"/>).</param>
+public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentation, ClassScheme classes, SyntheticMaskOptions masks, IReadOnlyList<FaceImage>? maskDonors = null, IReadOnlyList<FaceImage>? bareDonors = null)
 {
     private readonly IReadOnlyList<FaceImage> _donors = maskDonors ?? [];
+    private readonly IReadOnlyList<FaceImage> _bareDonors = bareDonors ?? [];
 
     private readonly Augmenter _augmenter = new(augmentation, spec);
     private readonly CropPreprocessor _preprocessor = new(spec);
@@ -60,6 +62,15 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
             {
                 SyntheticOccluderPainter.Hand(canvas, image.PaintBox, random);
             }
+        }
+
+        else if (label == ClassScheme.WithMask && masks.UnmaskProbability > 0 && _bareDonors.Count > 0 && image.Detection?.Landmarks is not null
+            && random.NextDouble() < masks.UnmaskProbability)
+        {
+            // The transplant moves a lower face whatever it holds: from a bare donor it covers this face's mask.
+            var donor = _bareDonors[random.Next(_bareDonors.Count)];
+            MaskTransplanter.Transplant(canvas, image.Frame, donor.Bgr, donor.Frame, MaskPlacement.OverNose, random);
+            label = ClassScheme.WithoutMask;
         }
 
         if (random.NextDouble() < masks.SunglassesProbability)

@@ -5,7 +5,9 @@ namespace EdgeMask.Training.Training;
 /// or a hand over mouth and nose that leaves them unmasked (default 0); share of all faces given sunglasses (default 0).
 /// Of the masks, <paramref name="TransplantShare"/> (default 0.5) are real masks moved from masked training faces
 /// (<see cref="Imaging.MaskTransplanter"/>), the rest painted; of the masks worn incorrectly, <paramref name="ChinShare"/>
-/// (default 0.35) sit on the chin rather than just below the nose.
+/// (default 0.35) sit on the chin rather than just below the nose. <paramref name="UnmaskProbability"/> (default 0) is
+/// the share of masked faces whose mask is covered by a bare face's real lower face (nose, mouth, chin) and that are
+/// then without_mask: bare faces in the masked photos' settings, so that the setting is no class cue.
 /// </summary>
 public sealed record SyntheticMaskOptions(
     double OverNoseProbability = 0.3,
@@ -13,7 +15,8 @@ public sealed record SyntheticMaskOptions(
     double HandOverMouthProbability = 0,
     double SunglassesProbability = 0,
     double TransplantShare = 0.5,
-    double ChinShare = 0.35)
+    double ChinShare = 0.35,
+    double UnmaskProbability = 0)
 {
     /// <summary>Nothing painted: real images only.</summary>
     public static SyntheticMaskOptions None { get; } = new(0, 0, 0, 0, 0, 0);
@@ -34,6 +37,11 @@ public sealed record SyntheticMaskOptions(
         if (TransplantShare is < 0 or > 1 || double.IsNaN(TransplantShare))
         {
             throw new ArgumentOutOfRangeException(nameof(TransplantShare), TransplantShare, "--transplant-share must be 0-1.");
+        }
+
+        if (UnmaskProbability is < 0 or > 0.9 || double.IsNaN(UnmaskProbability))
+        {
+            throw new ArgumentOutOfRangeException(nameof(UnmaskProbability), UnmaskProbability, "--synthetic-unmask must be 0-0.9.");
         }
 
         if (ChinShare is < 0 or > 1 || double.IsNaN(ChinShare))

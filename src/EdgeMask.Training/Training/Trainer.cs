@@ -53,10 +53,13 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
         }
 
         var donors = train.Where(t => t.Source.LabelIndex == ClassScheme.WithMask && t.Detection?.Landmarks is not null).ToList();
-        var factory = new SampleFactory(options.Input, options.Augmentation, classes, options.SyntheticMasks, donors);
+        var bareDonors = options.SyntheticMasks.UnmaskProbability > 0
+            ? train.Where(t => t.Source.LabelIndex == ClassScheme.WithoutMask && t.Detection?.Landmarks is not null && MaskTransplanter.RegionInside(t.Frame, t.Bgr.Size())).ToList()
+            : [];
+        var factory = new SampleFactory(options.Input, options.Augmentation, classes, options.SyntheticMasks, donors, bareDonors);
         var validationSets = BuildValidation(factory, validation, classes);
         var net = options.FineTuneFrom is { } path ? LoadForFineTune(path, classes) : new MaskNet(MaskNetArchitecture.Compact(classes.Count, options.Width));
-        var trainable = options.FineTuneFrom is null ? net.parameters().ToList() : net.Head.parameters().ToList();
+        var trainable = options.FineTuneFrom is null || options.FineTuneAllLayers ? net.parameters().ToList() : net.Head.parameters().ToList();
         var optimizer = optim.AdamW(trainable, options.LearningRate, weight_decay: options.WeightDecay);
         using var average = options.WeightAverageDecay > 0 ? new WeightAverage(net, options.WeightAverageDecay) : null;
         var scored = average?.Net ?? net;
@@ -110,10 +113,17 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
     private MaskNet LoadForFineTune(string path, ClassScheme classes)
     {
         var folded = OnnxWeightsReader.Read(path);
+        if (options.FineTuneMember >= folded.Members)
+        {
+            throw new InvalidDataException($"Model '{path}' holds {folded.Members} network(s); network {options.FineTuneMember + 1} cannot be fine-tuned (one seed per network).");
+        }
+
         if (folded.Members > 1)
         {
-            log.WriteLine($"{path} averages {folded.Members} networks; fine-tuning starts from the first of them");
-            folded = NetworkMerge.Split(folded)[0];
+            log.WriteLine(options.FineTuneMember == 0
+                ? $"{path} averages {folded.Members} networks; fine-tuning starts from the first of them"
+                : $"{path} averages {folded.Members} networks; fine-tuning starts from network {options.FineTuneMember + 1}");
+            folded = NetworkMerge.Split(folded)[options.FineTuneMember];
         }
 
         if (folded.Classes != classes.Count)
@@ -121,8 +131,14 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
             throw new InvalidDataException($"Model '{path}' has {folded.Classes} classes but --classes is {classes.Count}; they must match to fine-tune.");
         }
 
-        log.WriteLine($"fine-tuning the head of {path}; {folded.Convs.Count} conv layers frozen");
         var net = BatchNormFolding.Unfold(folded);
+        if (options.FineTuneAllLayers)
+        {
+            log.WriteLine($"fine-tuning every layer of {path} ({folded.Convs.Count} conv layers and the head; BatchNorm kept folded)");
+            return net;
+        }
+
+        log.WriteLine($"fine-tuning the head of {path}; {folded.Convs.Count} conv layers frozen");
         foreach (var parameter in net.FeatureParameters())
         {
             parameter.requires_grad = false;
@@ -136,7 +152,7 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
         net.train();
         if (options.FineTuneFrom is not null)
         {
-            // Frozen features keep their statistics: BatchNorm stays in inference mode.
+            // Frozen features keep their statistics, and a folded model has none to learn: BatchNorm stays in inference mode.
             foreach (var norm in net.Norms)
             {
                 norm.eval();

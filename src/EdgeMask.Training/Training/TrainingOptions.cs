@@ -56,8 +56,20 @@ public sealed record TrainingOptions
     /// <summary>Use at most this many images per class and split (0 = all): for smoke tests.</summary>
     public int MaxImagesPerClass { get; init; }
 
-    /// <summary>A shipped fp32 ONNX model to start from: its feature layers are frozen and only the head is trained.</summary>
+    /// <summary>
+    /// A shipped fp32 ONNX model to start from: by default its feature layers are frozen and only the head is trained;
+    /// with <see cref="FineTuneAllLayers"/> every layer is trained.
+    /// </summary>
     public string? FineTuneFrom { get; init; }
+
+    /// <summary>
+    /// Fine-tune every layer of <see cref="FineTuneFrom"/>, not only its head. BatchNorm stays in inference mode (the
+    /// shipped file holds it folded into the convolutions), so this trains the folded weights and biases.
+    /// </summary>
+    public bool FineTuneAllLayers { get; init; }
+
+    /// <summary>Which network of an averaged <see cref="FineTuneFrom"/> model to start from (0 = the first).</summary>
+    public int FineTuneMember { get; init; }
 
     /// <summary>CPU threads for TorchSharp and data preparation (default 1: libtorch's spinning OpenMP workers slow down badly on a busy machine).</summary>
     public int Threads { get; init; } = 1;
@@ -74,6 +86,8 @@ public sealed record TrainingOptions
         if (WeightAverageDecay is < 0 or >= 1 || double.IsNaN(WeightAverageDecay)) throw new ArgumentOutOfRangeException(nameof(WeightAverageDecay), WeightAverageDecay, "--weight-average must be 0 (off) or in (0, 1).");
         if (Threads < 1) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "--threads must be at least 1.");
         if (ClassWeights is { } weights && (weights.Count != Classes || weights.Any(w => !(w > 0) || w > 10))) throw new ArgumentOutOfRangeException(nameof(ClassWeights), $"--class-weights needs {Classes} weights in (0, 10], one per class (with_mask, without_mask{(Classes == 3 ? ", mask_weared_incorrect" : string.Empty)}).");
+        if (FineTuneAllLayers && FineTuneFrom is null) throw new ArgumentException("--fine-tune-all needs --fine-tune-from.");
+        if (FineTuneMember < 0) throw new ArgumentOutOfRangeException(nameof(FineTuneMember), FineTuneMember, "The fine-tuned member must be 0 or more.");
         if (FineTuneFrom is not null && !File.Exists(FineTuneFrom)) throw new FileNotFoundException($"--fine-tune-from model '{FineTuneFrom}' does not exist.", FineTuneFrom);
         Augmentation.Validate();
         SyntheticMasks.Validate();

@@ -32,8 +32,11 @@ public static class CheckConfigCommand
             output.WriteLine(FaceDetectorCheck.Run(
                 services.GetRequiredService<IOptions<DetectionOptions>>().Value,
                 services.GetRequiredService<IOptions<YuNetOptions>>().Value));
-            var model = MaskModelFile.Check(services.GetRequiredService<IOptions<ClassificationOptions>>().Value);
+            var (model, grey) = MaskModelFile.CheckModels(services.GetRequiredService<IOptions<ClassificationOptions>>().Value);
             output.WriteLine($"mask classifier: {model.Path}, classes {string.Join("/", model.Labels)}, input {model.InputWidth}x{model.InputHeight}, runs in ONNX Runtime");
+            output.WriteLine(grey is null
+                ? "grey faces (infrared night mode): the mask classifier above (no Classification:GreyModelPath)"
+                : $"grey faces (infrared night mode): {grey.Path}, classes {string.Join("/", grey.Labels)}, {(grey.InputColour == InputColour.Grey ? "trained on grey crops" : "a colour model")}");
             output.WriteLine("configuration is valid");
             return ExitCodes.Success;
         }

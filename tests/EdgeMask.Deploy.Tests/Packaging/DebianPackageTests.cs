@@ -35,7 +35,9 @@ public sealed partial class DebianPackageTests(AmdPackageFixture package) : ICla
 
         Assert.DoesNotContain(entries.Keys, path => path.EndsWith(".pdb", StringComparison.Ordinal));
         Assert.DoesNotContain("./usr/lib/edgemask/models/mask_classifier.fp32.onnx", entries.Keys);
+        Assert.DoesNotContain("./usr/lib/edgemask/models/mask_classifier.grey.fp32.onnx", entries.Keys);
         Assert.Contains("./usr/lib/edgemask/models/mask_classifier.int8.onnx", entries.Keys);
+        Assert.Contains("./usr/lib/edgemask/models/mask_classifier.grey.int8.onnx", entries.Keys);
     }
 
     [Fact]

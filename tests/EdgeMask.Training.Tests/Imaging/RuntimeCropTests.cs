@@ -16,6 +16,27 @@ public class RuntimeCropTests
     }
 
     [Fact]
+    public void Normalize_GreyscaleSpec_WritesTheCropsLuminanceInEveryPlane()
+    {
+        using var crop = new Mat(64, 64, MatType.CV_8UC3, new Scalar(30, 140, 220));
+        var spec = InputSpec.Default with { Greyscale = true };
+        var values = new float[spec.Values];
+
+        new CropPreprocessor(spec).Normalize(crop, values);
+
+        using var grey = new Mat();
+        Cv2.CvtColor(crop, grey, ColorConversionCodes.BGR2GRAY);
+        var level = grey.At<byte>(0, 0) / 255f;
+        var plane = 64 * 64;
+        for (var channel = 0; channel < 3; channel++)
+        {
+            Assert.Equal((level - spec.Mean[channel]) / spec.Std[channel], values[channel * plane], 5);
+        }
+
+        Assert.Equal(30, crop.At<Vec3b>(0, 0).Item0);
+    }
+
+    [Fact]
     public void Crop_WithFaceBox_TakesTheFaceGrownByTheMarginOnEachSide()
     {
         using var image = PositionCodedImage(100, 100);

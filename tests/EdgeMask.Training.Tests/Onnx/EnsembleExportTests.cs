@@ -80,6 +80,54 @@ public sealed class EnsembleExportTests(TrainedTinyModel tiny)
     }
 
     [Fact]
+    public void FineTuneAll_FromAnAveragedModel_TrainsEveryLayerOfTheNetworkItsSeedPicks()
+    {
+        var log = new StringWriter();
+        var options = _tiny.Options with { FineTuneFrom = _export.Fp32Path, FineTuneAllLayers = true, FineTuneMember = 1, Epochs = 1 };
+        var start = NetworkMerge.Split(OnnxWeightsReader.Read(_export.Fp32Path))[1];
+
+        var tuned = BatchNormFolding.Fold(new Trainer(options, log).Run().Net);
+
+        Assert.Contains("fine-tuning starts from network 2", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("fine-tuning every layer", log.ToString(), StringComparison.Ordinal);
+        Assert.NotEqual(start.Convs[0].Weight, tuned.Convs[0].Weight, (x, y) => Math.Abs(x - y) < 1e-6f);
+        Assert.NotEqual(start.HeadWeight, tuned.HeadWeight, (x, y) => Math.Abs(x - y) < 1e-6f);
+        // Close to where it started (one short epoch from a trained network), not a fresh network.
+        var moved = start.Convs[0].Weight.Zip(tuned.Convs[0].Weight, (x, y) => Math.Abs(x - y)).Max();
+        Assert.InRange(moved, 1e-6f, 0.5f * start.Convs[0].Weight.Max(Math.Abs));
+    }
+
+    [Fact]
+    public void FineTuneAll_ANetworkTheModelDoesNotHold_IsRefusedNamingTheModel()
+    {
+        var options = _tiny.Options with { FineTuneFrom = _export.Fp32Path, FineTuneAllLayers = true, FineTuneMember = 2, Epochs = 1 };
+
+        var error = Assert.Throws<InvalidDataException>(() => new Trainer(options, TextWriter.Null).Run());
+
+        Assert.Contains(_export.Fp32Path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("holds 2 network(s)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FineTuneAll_WithoutAModelToStartFrom_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => (_tiny.Options with { FineTuneAllLayers = true }).Validate());
+
+        Assert.Contains("--fine-tune-all needs --fine-tune-from", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Checkpoints_OfGreyAndColourModels_AreNotAveraged()
+    {
+        var colour = new Checkpoint(3, 32, 64, 64, 0.15, 43, "abc");
+        var grey = colour with { Greyscale = true };
+
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Common(["runs/colour", "runs/grey"], [colour, grey]));
+
+        Assert.Contains("grey input, not colour", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SingleNetwork_KeepsItsPlainHead()
     {
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(_tiny.Export.Int8Path));

@@ -23,6 +23,36 @@ public class ModelMetadataTests
     }
 
     [Fact]
+    public void GreyModel_IsMarkedAndReadBack_ColourModelsCarryNoColourKey()
+    {
+        var colour = new ModelProto();
+        var grey = new ModelProto();
+        var metadata = new ModelMetadata(["with_mask", "without_mask"], InputSpec.Default, "abc", "{}", "fp32");
+
+        metadata.WriteTo(colour);
+        (metadata with { Input = InputSpec.Default with { Greyscale = true } }).WriteTo(grey);
+
+        Assert.DoesNotContain(colour.MetadataProps, p => p.Key == ModelMetadata.InputColourKey);
+        Assert.Equal("grey", grey.MetadataProps.Single(p => p.Key == ModelMetadata.InputColourKey).Value);
+        Assert.True(ModelMetadata.Read("g.onnx", grey.MetadataProps.ToDictionary(p => p.Key, p => p.Value), 64, 64).Input.Greyscale);
+        Assert.False(ModelMetadata.Read("c.onnx", colour.MetadataProps.ToDictionary(p => p.Key, p => p.Value), 64, 64).Input.Greyscale);
+        Assert.Equal(EdgeMask.Classification.MaskModelMetadata.InputColour, ModelMetadata.InputColourKey);
+    }
+
+    [Fact]
+    public void Read_UnknownInputColour_NamesKeyAndValue()
+    {
+        var model = new ModelProto();
+        new ModelMetadata(["with_mask", "without_mask"], InputSpec.Default, "abc", "{}", "fp32").WriteTo(model);
+        var props = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+        props[ModelMetadata.InputColourKey] = "sepia";
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelMetadata.Read("s.onnx", props, 64, 64));
+
+        Assert.Contains("'edgemask.input_colour' must be 'colour' or 'grey', got 'sepia'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_MissingKey_NamesKeyAndFile()
     {
         var error = Assert.Throws<InvalidDataException>(() => ModelMetadata.Read("site.onnx", new Dictionary<string, string>(), 64, 64));

@@ -41,6 +41,25 @@ public sealed class EnsembleTrainerTests(TrainedTinyModel tiny) : IDisposable
     }
 
     [Fact]
+    public void Run_FineTuneAllLayersOfAnAveragedModel_TunesEachOfItsNetworksWithOneSeedEach()
+    {
+        var log = new StringWriter();
+        var options = tiny.Options with { FineTuneFrom = tiny.Ensemble.Export.Fp32Path, FineTuneAllLayers = true, Epochs = 1, Input = tiny.Options.Input with { Greyscale = true } };
+
+        var result = new EnsembleTrainer(options, log).Run([5, 6], _checkpoints);
+
+        Assert.Equal(2, result.Nets.Count);
+        Assert.Contains("fine-tuning starts from the first of them", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("fine-tuning starts from network 2", log.ToString(), StringComparison.Ordinal);
+        var saved = Checkpoint.FoldersIn(_checkpoints).Select(folder => Checkpoint.Load(folder)).ToList();
+        Assert.All(saved, checkpoint => Assert.True(checkpoint.Description.Greyscale));
+        foreach (var net in result.Nets.Concat(saved.Select(s => s.Net)))
+        {
+            net.Dispose();
+        }
+    }
+
+    [Fact]
     public void FoldersIn_CheckpointBesideSeedFolders_IsAnErrorNamingTheFolder()
     {
         Checkpoint.Save(_checkpoints, tiny.Result.Net, tiny.Options, "abc");

@@ -84,6 +84,35 @@ public class TrainerTests(TrainedTinyModel tiny)
     }
 
     [Fact]
+    public void Export_GreyModelUnderItsOwnName_IsMarkedGreyForTheDaemon()
+    {
+        var directory = EdgeMask.TestSupport.RepoPaths.NewTempDirectory("grey-export");
+        try
+        {
+            var export = new ExportPipeline(TextWriter.Null).Run(
+                [tiny.Result.Net], tiny.Result.Data, tiny.Result.Classes, tiny.Options.Input with { Greyscale = true }, directory, "night");
+
+            Assert.Equal(Path.Combine(directory, "night.int8.onnx"), export.Int8Path);
+            Assert.Equal(Path.Combine(directory, "night.fp32.onnx"), export.Fp32Path);
+            Assert.Equal(EdgeMask.Classification.InputColour.Grey, EdgeMask.Classification.MaskModelFile.Inspect(export.Int8Path).InputColour);
+            Assert.Equal(EdgeMask.Classification.InputColour.Colour, EdgeMask.Classification.MaskModelFile.Inspect(tiny.Export.Int8Path).InputColour);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Export_ModelNameWithAFolder_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new ExportPipeline(TextWriter.Null).Run([tiny.Result.Net], tiny.Result.Data, tiny.Result.Classes, tiny.Options.Input, Path.GetTempPath(), "../escape"));
+
+        Assert.Contains("--name '../escape' must be a plain file name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unfold_ExportedWeights_ReproducesTheOutputs()
     {
         var folded = OnnxWeightsReader.Read(tiny.Export.Fp32Path);
