@@ -38,13 +38,18 @@ public static class GreyCrop
     /// <summary>Whether <paramref name="bgr"/> is grey within <paramref name="maxMeanChroma"/> levels.</summary>
     public static bool IsGrey(Mat bgr, double maxMeanChroma) => MeanChroma(bgr) <= maxMeanChroma;
 
-    /// <summary>Replaces every pixel of an 8-bit BGR image by its luminance (OpenCV's BGR to grey weights), in place.</summary>
-    public static void ToGrey(Mat bgr)
+    /// <summary>
+    /// Writes <paramref name="bgr"/> into <paramref name="greyBgr"/> with every pixel replaced by its luminance (OpenCV's
+    /// BGR to grey weights), still three channels. <paramref name="luminance"/> is scratch space the caller keeps, so a
+    /// frame loop allocates nothing; <paramref name="greyBgr"/> may be <paramref name="bgr"/> itself.
+    /// </summary>
+    public static void ToGrey(Mat bgr, Mat greyBgr, Mat luminance)
     {
         ArgumentNullException.ThrowIfNull(bgr);
-        using var grey = new Mat();
-        Cv2.CvtColor(bgr, grey, ColorConversionCodes.BGR2GRAY);
-        Cv2.CvtColor(grey, bgr, ColorConversionCodes.GRAY2BGR);
+        ArgumentNullException.ThrowIfNull(greyBgr);
+        ArgumentNullException.ThrowIfNull(luminance);
+        Cv2.CvtColor(bgr, luminance, ColorConversionCodes.BGR2GRAY);
+        Cv2.CvtColor(luminance, greyBgr, ColorConversionCodes.GRAY2BGR);
     }
 }
 

@@ -39,8 +39,8 @@ public static class MaskModelFile
         return (model.Info, grey.Info);
     }
 
-    private const string ModelKey = ClassificationOptions.SectionName + ":ModelPath";
-    private const string GreyModelKey = ClassificationOptions.SectionName + ":GreyModelPath";
+    internal const string ModelKey = ClassificationOptions.SectionName + ":ModelPath";
+    internal const string GreyModelKey = ClassificationOptions.SectionName + ":GreyModelPath";
 
     /// <summary>
     /// The grey model sees the crops the main model's margin and input size make: it must take the same input size and,

@@ -15,6 +15,7 @@ internal sealed class MaskModelRunner : IDisposable
     private readonly RunOptions _runOptions = new();
     private readonly CropTensorWriter _writer;
     private readonly Mat _grey = new();
+    private readonly Mat _luminance = new();
     private readonly Size _inputSize;
     private readonly int _imageLength;
     private readonly int _classCount;
@@ -58,8 +59,7 @@ internal sealed class MaskModelRunner : IDisposable
         var crop = inputSizedCrop;
         if (_model.Info.InputColour == InputColour.Grey)
         {
-            inputSizedCrop.CopyTo(_grey);
-            GreyCrop.ToGrey(_grey);
+            GreyCrop.ToGrey(inputSizedCrop, _grey, _luminance);
             crop = _grey;
         }
 
@@ -142,6 +142,7 @@ internal sealed class MaskModelRunner : IDisposable
 
         _runOptions.Dispose();
         _grey.Dispose();
+        _luminance.Dispose();
         _model.Dispose();
     }
 

@@ -25,7 +25,7 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
         _options = options;
         _controls = controls;
         var settings = options.Current;
-        _colour = Load(settings, settings.ResolveModelPath(), null);
+        _colour = Load(settings, settings.ResolveModelPath(), MaskModelFile.ModelKey);
         var info = _colour.Info;
         logger.LogInformation(
             "Mask model {ModelPath} loaded: input {Width}x{Height} {ChannelOrder}, classes {Labels}, {OutputKind}, batches of up to {MaxBatch}, providers {Providers}",
@@ -42,7 +42,7 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
         {
             try
             {
-                _grey = Load(settings, greyPath, "Classification:GreyModelPath");
+                _grey = Load(settings, greyPath, MaskModelFile.GreyModelKey);
                 MaskModelFile.CheckGreyCompanion(info, _grey.Info);
             }
             catch
@@ -68,9 +68,6 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
     }
 
     public MaskModelInfo Model => _colour.Info;
-
-    /// <summary>The grey model's contract, or null when grey faces go to the main model.</summary>
-    public MaskModelInfo? GreyModel => _grey?.Info;
 
     /// <summary>The margin crops get now: configuration, else the model's trained margin, else the default.</summary>
     public double CropMarginFraction =>
@@ -124,10 +121,10 @@ internal sealed class OnnxMaskClassifier : IMaskClassifier
         _colour.Dispose();
     }
 
-    private static MaskModelRunner Load(ClassificationOptions settings, string path, string? settingKey)
+    /// <param name="settingKey">The configuration key that names <paramref name="path"/>, for errors.</param>
+    private static MaskModelRunner Load(ClassificationOptions settings, string path, string settingKey)
     {
         using var sessionOptions = InferenceSessionOptionsFactory.Create(settings, path);
-        var model = settingKey is null ? MaskModelFile.Open(path, sessionOptions) : MaskModelFile.Open(path, sessionOptions, settingKey);
-        return new MaskModelRunner(model, settings.MaxBatchSize);
+        return new MaskModelRunner(MaskModelFile.Open(path, sessionOptions, settingKey), settings.MaxBatchSize);
     }
 }

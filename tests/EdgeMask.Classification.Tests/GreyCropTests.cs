@@ -36,9 +36,10 @@ public sealed class GreyCropTests
     {
         using var image = new Mat(8, 8, MatType.CV_8UC3, new Scalar(30, 140, 220));
         using var expected = new Mat();
+        using var luminance = new Mat();
         Cv2.CvtColor(image, expected, ColorConversionCodes.BGR2GRAY);
 
-        GreyCrop.ToGrey(image);
+        GreyCrop.ToGrey(image, image, luminance);
 
         var pixel = image.At<Vec3b>(3, 3);
         Assert.Equal(pixel.Item0, pixel.Item1);

@@ -26,8 +26,8 @@ internal static class PreviewCommand
             using var detector = new TrainingFaceDetector();
             var loaded = FaceImage.Load(chosen, detector);
             var faces = loaded.Where(f => f.Face is not null).Take(result.GetValue(count)).ToList();
-            var donors = loaded.Where(f => f.Source.LabelIndex == ClassScheme.WithMask && f.Detection?.Landmarks is not null).ToList();
-            var bareDonors = loaded.Where(f => f.Source.LabelIndex == ClassScheme.WithoutMask && f.Detection?.Landmarks is not null && MaskTransplanter.RegionInside(f.Frame, f.Bgr.Size())).ToList();
+            var donors = loaded.Where(f => f.IsMaskDonor).ToList();
+            var bareDonors = loaded.Where(f => f.IsBareDonor).ToList();
             Console.Out.WriteLine($"{bareDonors.Count} bare donors whose lower face lies inside their image");
             var masks = new SyntheticMaskOptions() with { UnmaskProbability = result.GetValue(unmask) };
             var factory = new SampleFactory(spec, result.GetValue(plain) ? new AugmentationOptions().WithoutCameraEffects() : new AugmentationOptions(), ClassScheme.ThreeClass, masks, donors, bareDonors);

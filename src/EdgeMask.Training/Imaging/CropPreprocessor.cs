@@ -43,8 +43,9 @@ public sealed class CropPreprocessor(InputSpec spec)
 
         if (Spec.Greyscale)
         {
-            using var grey = inputSizedBgr.Clone();
-            GreyCrop.ToGrey(grey);
+            using var grey = new Mat();
+            using var luminance = new Mat();
+            GreyCrop.ToGrey(inputSizedBgr, grey, luminance);
             _writer.Write(grey, destination);
             return;
         }

@@ -42,5 +42,11 @@ public sealed class FaceImage(LabeledImage source, Mat bgr, FaceDetection? detec
         return loaded;
     }
 
+    /// <summary>A masked face with landmarks: its mask can be cut out and transplanted onto a bare face.</summary>
+    public bool IsMaskDonor => Source.LabelIndex == ClassScheme.WithMask && Detection?.Landmarks is not null;
+
+    /// <summary>A bare face with landmarks whose lower face lies inside its image: it can be pasted over a mask.</summary>
+    public bool IsBareDonor => Source.LabelIndex == ClassScheme.WithoutMask && Detection?.Landmarks is not null && MaskTransplanter.RegionInside(Frame, Bgr.Size());
+
     public void Dispose() => Bgr.Dispose();
 }

@@ -52,10 +52,8 @@ public sealed class Trainer(TrainingOptions options, TextWriter log)
             }
         }
 
-        var donors = train.Where(t => t.Source.LabelIndex == ClassScheme.WithMask && t.Detection?.Landmarks is not null).ToList();
-        var bareDonors = options.SyntheticMasks.UnmaskProbability > 0
-            ? train.Where(t => t.Source.LabelIndex == ClassScheme.WithoutMask && t.Detection?.Landmarks is not null && MaskTransplanter.RegionInside(t.Frame, t.Bgr.Size())).ToList()
-            : [];
+        var donors = train.Where(t => t.IsMaskDonor).ToList();
+        var bareDonors = options.SyntheticMasks.UnmaskProbability > 0 ? train.Where(t => t.IsBareDonor).ToList() : [];
         var factory = new SampleFactory(options.Input, options.Augmentation, classes, options.SyntheticMasks, donors, bareDonors);
         var validationSets = BuildValidation(factory, validation, classes);
         var net = options.FineTuneFrom is { } path ? LoadForFineTune(path, classes) : new MaskNet(MaskNetArchitecture.Compact(classes.Count, options.Width));
