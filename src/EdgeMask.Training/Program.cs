@@ -7,6 +7,7 @@ var root = new RootCommand("edgemask-train: trains, exports, quantizes and evalu
 {
     TrainCommand.Create(),
     ExportCommand.Create(),
+    InterpolateCommand.Create(),
     EvaluateCommand.Create(),
     PreviewCommand.Create(),
 };

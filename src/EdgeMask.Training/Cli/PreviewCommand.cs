@@ -17,7 +17,8 @@ internal static class PreviewCommand
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 42 };
         var plain = new Option<bool>("--no-camera-effects") { Description = "Geometry and synthetic masks only, to look at how masks are placed." };
         var unmask = new Option<double>("--synthetic-unmask") { Description = "As train's option: share of masked faces given a bare face's lower face.", DefaultValueFactory = _ => new SyntheticMaskOptions().UnmaskProbability };
-        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose; painted masks, hands and sunglasses included).") { data, output, count, seed, plain, unmask };
+        var respirator = new Option<double>("--synthetic-respirator") { Description = "As train's option: share of painted masks over the nose drawn as respirators.", DefaultValueFactory = _ => new SyntheticMaskOptions().RespiratorShare };
+        var command = new Command("preview", "Write a contact sheet of augmented training samples (border: green with_mask, red without_mask, orange worn below the nose; painted masks, hands and sunglasses included).") { data, output, count, seed, plain, unmask, respirator };
         command.SetAction((result, _) =>
         {
             var spec = InputSpec.Default;
@@ -29,7 +30,7 @@ internal static class PreviewCommand
             var donors = loaded.Where(f => f.IsMaskDonor).ToList();
             var bareDonors = loaded.Where(f => f.IsBareDonor).ToList();
             Console.Out.WriteLine($"{bareDonors.Count} bare donors whose lower face lies inside their image");
-            var masks = new SyntheticMaskOptions() with { UnmaskProbability = result.GetValue(unmask) };
+            var masks = new SyntheticMaskOptions() with { UnmaskProbability = result.GetValue(unmask), RespiratorShare = result.GetValue(respirator) };
             var factory = new SampleFactory(spec, result.GetValue(plain) ? new AugmentationOptions().WithoutCameraEffects() : new AugmentationOptions(), ClassScheme.ThreeClass, masks, donors, bareDonors);
             const int columns = 8;
             var cell = spec.Width + 4;

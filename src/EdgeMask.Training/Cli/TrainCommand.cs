@@ -48,6 +48,7 @@ internal static class TrainCommand
         var jpegMinQuality = new Option<int>("--jpeg-min-quality") { Description = "Lowest JPEG quality drawn (5-90).", DefaultValueFactory = _ => new AugmentationOptions().JpegMinQuality };
         var noPhotometric = new Option<bool>("--no-camera-effects") { Description = "Switch off brightness, contrast, colour, blur, noise, JPEG, low-resolution, darkness, infrared, back-light and motion-blur augmentation." };
         var transplant = new Option<double>("--transplant-share") { Description = "Share of the synthetic masks that are real masks moved from masked training faces (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().TransplantShare };
+        var respirator = new Option<double>("--synthetic-respirator") { Description = "Share of painted masks over the nose drawn as respirators (cup, valve, straps) instead of flat masks (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().RespiratorShare };
         var unmask = new Option<double>("--synthetic-unmask") { Description = "Share of masked faces whose mask is covered by a bare training face's real lower face, labelled without_mask (0-0.9).", DefaultValueFactory = _ => new SyntheticMaskOptions().UnmaskProbability };
         var chin = new Option<double>("--chin-share") { Description = "Share of the masks worn incorrectly that sit on the chin rather than just below the nose (0-1).", DefaultValueFactory = _ => new SyntheticMaskOptions().ChinShare };
         var classWeights = new Option<double[]?>("--class-weights") { Description = "Loss weight of each class: with_mask without_mask [mask_weared_incorrect] (default all 1).", AllowMultipleArgumentsPerToken = true };
@@ -56,7 +57,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
         {
             data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, fineTuneAll, greyscale, name, threads,
-            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, infrared, jpeg, jpegMinQuality, noPhotometric, transplant, chin, unmask, keepUndetected, classWeights,
+            overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, infrared, jpeg, jpegMinQuality, noPhotometric, transplant, chin, unmask, respirator, keepUndetected, classWeights,
         };
         command.SetAction((result, cancellationToken) =>
         {
@@ -94,7 +95,7 @@ internal static class TrainCommand
                 FineTuneAllLayers = result.GetValue(fineTuneAll),
                 Threads = result.GetValue(threads),
                 Augmentation = augmentation,
-                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses), result.GetValue(transplant), result.GetValue(chin), result.GetValue(unmask)),
+                SyntheticMasks = new SyntheticMaskOptions(result.GetValue(overNose), result.GetValue(belowNose), result.GetValue(hand), result.GetValue(sunglasses), result.GetValue(transplant), result.GetValue(chin), result.GetValue(unmask), result.GetValue(respirator)),
                 KeepUndetected = result.GetValue(keepUndetected),
                 ClassWeights = result.GetValue(classWeights) is { Length: > 0 } weights ? weights : null,
             };

@@ -136,8 +136,8 @@ public static class SyntheticMaskPainter
         }
     }
 
-    // A horizontal light fall-off so the mask looks curved rather than flat.
-    private static void Shade(Mat layer, Rect face, Random random)
+    /// <summary>A horizontal light fall-off over <paramref name="face"/> so a painted mask looks curved rather than flat.</summary>
+    internal static void Shade(Mat layer, Rect face, Random random)
     {
         var centre = face.X + face.Width * (0.5 + (random.NextDouble() - 0.5) * 0.3);
         int width = layer.Width, height = layer.Height;

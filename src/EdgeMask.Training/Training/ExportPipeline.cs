@@ -24,7 +24,8 @@ public sealed class ExportPipeline(TextWriter log)
         Run([net], data, classes, input, outputDirectory);
 
     /// <param name="modelName">Base name of the files: {name}.fp32.onnx and {name}.int8.onnx.</param>
-    public ExportResult Run(IReadOnlyList<MaskNet> nets, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory, string modelName = DefaultModelName)
+    /// <param name="provenance">Entries added to the recorded metrics (how the weights were made, when not by `train` alone).</param>
+    public ExportResult Run(IReadOnlyList<MaskNet> nets, ImageFolder data, ClassScheme classes, InputSpec input, string outputDirectory, string modelName = DefaultModelName, IReadOnlyDictionary<string, object>? provenance = null)
     {
         if (string.IsNullOrWhiteSpace(modelName) || modelName.IndexOfAny(['/', '\\']) >= 0 || modelName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
@@ -85,6 +86,11 @@ public sealed class ExportPipeline(TextWriter log)
         if (nets.Count > 1)
         {
             summary["networks_averaged"] = nets.Count;
+        }
+
+        foreach (var (key, value) in provenance ?? new Dictionary<string, object>())
+        {
+            summary[key] = value;
         }
 
         var metrics = JsonSerializer.Serialize(summary);

@@ -88,6 +88,11 @@ public sealed class SampleFactory(InputSpec spec, AugmentationOptions augmentati
             var donor = _donors[random.Next(_donors.Count)];
             MaskTransplanter.Transplant(canvas, image.Frame, donor.Bgr, donor.Frame, placement, random);
         }
+        else if (placement == MaskPlacement.OverNose && masks.RespiratorShare > 0 && random.NextDouble() < masks.RespiratorShare)
+        {
+            // Drawn only when respirators are on, so that recipes without them keep their exact samples.
+            SyntheticRespiratorPainter.Paint(canvas, image.Frame, random);
+        }
         else
         {
             SyntheticMaskPainter.Paint(canvas, image.Frame, placement, random);

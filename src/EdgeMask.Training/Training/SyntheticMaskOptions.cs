@@ -8,6 +8,8 @@ namespace EdgeMask.Training.Training;
 /// (default 0.35) sit on the chin rather than just below the nose. <paramref name="UnmaskProbability"/> (default 0) is
 /// the share of masked faces whose mask is covered by a bare face's real lower face (nose, mouth, chin) and that are
 /// then without_mask: bare faces in the masked photos' settings, so that the setting is no class cue.
+/// <paramref name="RespiratorShare"/> (default 0) is the share of painted masks over the nose drawn as respirators
+/// (<see cref="Imaging.SyntheticRespiratorPainter"/>) instead of flat masks.
 /// </summary>
 public sealed record SyntheticMaskOptions(
     double OverNoseProbability = 0.3,
@@ -16,7 +18,8 @@ public sealed record SyntheticMaskOptions(
     double SunglassesProbability = 0,
     double TransplantShare = 0.5,
     double ChinShare = 0.35,
-    double UnmaskProbability = 0)
+    double UnmaskProbability = 0,
+    double RespiratorShare = 0)
 {
     /// <summary>Nothing painted: real images only.</summary>
     public static SyntheticMaskOptions None { get; } = new(0, 0, 0, 0, 0, 0);
@@ -42,6 +45,11 @@ public sealed record SyntheticMaskOptions(
         if (UnmaskProbability is < 0 or > 0.9 || double.IsNaN(UnmaskProbability))
         {
             throw new ArgumentOutOfRangeException(nameof(UnmaskProbability), UnmaskProbability, "--synthetic-unmask must be 0-0.9.");
+        }
+
+        if (RespiratorShare is < 0 or > 1 || double.IsNaN(RespiratorShare))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RespiratorShare), RespiratorShare, "--synthetic-respirator must be 0-1.");
         }
 
         if (ChinShare is < 0 or > 1 || double.IsNaN(ChinShare))

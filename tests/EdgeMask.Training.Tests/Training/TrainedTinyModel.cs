@@ -41,7 +41,9 @@ public sealed class TrainedTinyModel : IDisposable
         {
             var second = new Trainer(Options with { Seed = 7, Epochs = 1 }, TextWriter.Null).Run().Net;
             var directory = RepoPaths.NewTempDirectory("tiny-ensemble");
-            return new TinyEnsemble(second, directory, new ExportPipeline(TextWriter.Null).Run([Result.Net, second], Result.Data, Result.Classes, Options.Input, directory));
+            var pipeline = new ExportPipeline(TextWriter.Null);
+            var alone = pipeline.Run(second, Result.Data, Result.Classes, Options.Input, Path.Combine(directory, "second"));
+            return new TinyEnsemble(second, directory, pipeline.Run([Result.Net, second], Result.Data, Result.Classes, Options.Input, directory), alone);
         });
     }
 
@@ -92,5 +94,5 @@ public sealed class TrainedTinyModel : IDisposable
     }
 }
 
-/// <summary>A second tiny network and the model that averages it with the first.</summary>
-public sealed record TinyEnsemble(MaskNet Second, string Directory, ExportResult Export);
+/// <summary>A second tiny network, the model that averages it with the first, and its own model.</summary>
+public sealed record TinyEnsemble(MaskNet Second, string Directory, ExportResult Export, ExportResult SecondExport);
