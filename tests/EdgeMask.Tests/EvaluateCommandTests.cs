@@ -50,6 +50,20 @@ public class EvaluateCommandTests
         Assert.Contains("--crops", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("moonlight", "is no condition of the robustness suite; choose one of original, dark-gamma")]
+    [InlineData("infrared", "--mistakes-condition needs --robustness and --mistakes")]
+    public async Task Evaluate_MistakesConditionWrongOrAlone_IsAUsageErrorSayingWhy(string condition, string expected)
+    {
+        var dir = RepoPaths.NewTempDirectory("evaluate-condition");
+
+        var (exitCode, output) = await EdgeMaskDaemon.RunAsync(
+            TimeSpan.FromSeconds(60), "evaluate", "--crops", dir, "--mistakes", Path.Combine(dir, "sheet.png"), "--mistakes-condition", condition);
+
+        Assert.NotEqual(ExitCodes.Success, exitCode);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
     private static string Voc(string file, string? label, Rect box) =>
         $"<annotation><filename>{file}</filename><size><width>0</width><height>0</height><depth>3</depth></size>" +
         (label is null ? string.Empty : $"<object><name>{label}</name><bndbox><xmin>{box.X}</xmin><ymin>{box.Y}</ymin><xmax>{box.Right}</xmax><ymax>{box.Bottom}</ymax></bndbox></object>") +

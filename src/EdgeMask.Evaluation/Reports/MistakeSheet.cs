@@ -1,4 +1,5 @@
 using EdgeMask.Core.Faces;
+using EdgeMask.Core.Geometry;
 using EdgeMask.Evaluation.Scoring;
 using OpenCvSharp;
 
@@ -8,7 +9,8 @@ namespace EdgeMask.Evaluation.Reports;
 /// A contact sheet of the faces a sentinel gets wrong, to look at by eye: found faces of 32 px and more whose verdict
 /// misses their group's target (a bare face not flagged, a masked face not called masked, a mask below the nose not
 /// flagged). Each tile is the face with the daemon's crop margin, its true label above and the verdict with its
-/// confidence below; red for a wrong call, amber for uncertain.
+/// confidence below; red for a wrong call, amber for uncertain. Faces can also be added one by one, e.g. a robustness
+/// condition's verdicts.
 /// </summary>
 public sealed class MistakeSheet : IDisposable
 {
@@ -27,14 +29,21 @@ public sealed class MistakeSheet : IDisposable
         ArgumentNullException.ThrowIfNull(result);
         foreach (var (_, truth, face) in result.FoundHeadlineFaces)
         {
-            var status = truth.AnnotatedStatus;
-            var right = status == MaskStatus.Mask
-                ? face.Mask.Status == MaskStatus.Mask
-                : face.Mask.Status is MaskStatus.NoMask or MaskStatus.WornIncorrectly;
-            if (!right)
-            {
-                _tiles.Add(Render(image, face, status));
-            }
+            Add(image, face.Box, truth.AnnotatedStatus, face.Mask);
+        }
+    }
+
+    /// <summary>Adds one face of <paramref name="image"/> if <paramref name="verdict"/> misses its group's target.</summary>
+    public void Add(Mat image, PixelBox box, MaskStatus truth, MaskPrediction verdict)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(verdict);
+        var right = truth == MaskStatus.Mask
+            ? verdict.Status == MaskStatus.Mask
+            : verdict.Status is MaskStatus.NoMask or MaskStatus.WornIncorrectly;
+        if (!right)
+        {
+            _tiles.Add(Render(image, box, truth, verdict));
         }
     }
 
@@ -66,19 +75,19 @@ public sealed class MistakeSheet : IDisposable
         }
     }
 
-    private static Mat Render(Mat image, FaceObservation face, MaskStatus truth)
+    private static Mat Render(Mat image, PixelBox box, MaskStatus truth, MaskPrediction verdict)
     {
         var tile = new Mat(Tile + (2 * Caption), Tile, MatType.CV_8UC3, Scalar.All(255));
-        var region = face.Box.ExpandAndClip(Margin, image.Width, image.Height);
+        var region = box.ExpandAndClip(Margin, image.Width, image.Height);
         using (var crop = new Mat(image, new Rect(region.X, region.Y, region.Width, region.Height)))
         using (var target = new Mat(tile, new Rect(0, Caption, Tile, Tile)))
         {
             Cv2.Resize(crop, target, new Size(Tile, Tile), interpolation: InterpolationFlags.Linear);
         }
 
-        var colour = face.Mask.Status == MaskStatus.Uncertain ? new Scalar(0, 140, 255) : new Scalar(0, 0, 220);
+        var colour = verdict.Status == MaskStatus.Uncertain ? new Scalar(0, 140, 255) : new Scalar(0, 0, 220);
         Cv2.PutText(tile, Short(truth), new Point(2, Caption - 3), HersheyFonts.HersheySimplex, 0.35, Scalar.All(0), 1, LineTypes.AntiAlias);
-        Cv2.PutText(tile, $"{Short(face.Mask.TopClass)}{(face.Mask.Status == MaskStatus.Uncertain ? "?" : string.Empty)} {face.Mask.Confidence:0.00}", new Point(2, Tile + (2 * Caption) - 3), HersheyFonts.HersheySimplex, 0.35, colour, 1, LineTypes.AntiAlias);
+        Cv2.PutText(tile, $"{Short(verdict.TopClass)}{(verdict.Status == MaskStatus.Uncertain ? "?" : string.Empty)} {verdict.Confidence:0.00}", new Point(2, Tile + (2 * Caption) - 3), HersheyFonts.HersheySimplex, 0.35, colour, 1, LineTypes.AntiAlias);
         return tile;
     }
 

@@ -10,7 +10,8 @@ namespace EdgeMask.Evaluation.Robustness;
 /// condition. A condition is applied to the face and its surroundings (the face grown by half its size on every side),
 /// the way the camera would have delivered them, and the classifier then crops that as it does in the daemon.
 /// </summary>
-public sealed class RobustnessSuite(IMaskClassifier classifier, IReadOnlyList<CameraCondition>? conditions = null)
+/// <param name="observer">Sees every verdict with the image it was made on (e.g. to draw a condition's mistakes); the image is only valid during the call.</param>
+public sealed class RobustnessSuite(IMaskClassifier classifier, IReadOnlyList<CameraCondition>? conditions = null, Action<RobustnessVerdict>? observer = null)
 {
     private const double SurroundFraction = 0.5;
     private readonly IReadOnlyList<CameraCondition> _conditions = conditions ?? CameraCondition.Suite;
@@ -43,11 +44,7 @@ public sealed class RobustnessSuite(IMaskClassifier classifier, IReadOnlyList<Ca
             using var image = surround.Clone();
             condition.Apply(image, faceRect, new Random(seed));
             var prediction = classifier.Classify(image, faces)[0];
-            if (Environment.GetEnvironmentVariable("EM_PROBS") is { } probsFile)
-            {
-                var pMask = prediction.TopClass == MaskStatus.Mask ? prediction.Confidence : 1 - prediction.Confidence;
-                File.AppendAllText(probsFile, $"{seed} {condition.Name} {truth} {pMask:F4}\n");
-            }
+            observer?.Invoke(new RobustnessVerdict(condition, image, local, truth, prediction));
             if (!_verdicts.TryGetValue(condition.Name, out var verdicts))
             {
                 verdicts = new DoorVerdicts();
@@ -58,3 +55,6 @@ public sealed class RobustnessSuite(IMaskClassifier classifier, IReadOnlyList<Ca
         }
     }
 }
+
+/// <summary>One face's verdict under one condition: <paramref name="Image"/> is the face and its surroundings as the condition left them.</summary>
+public sealed record RobustnessVerdict(CameraCondition Condition, Mat Image, FaceDetection Face, MaskStatus Truth, MaskPrediction Prediction);

@@ -34,9 +34,10 @@ public static class EvaluateCommand
         var mistakes = new Option<FileInfo?>("--mistakes") { Description = "Write a contact sheet (PNG) of the found faces of 32 px and more that got the wrong verdict" };
         var trackedFrames = new Option<int>("--tracked-frames") { Description = "Also play each photo as a clip of this many frames through scene logic and score each person's final verdict (0 = off)" };
         var robustness = new Option<bool>("--robustness") { Description = "Also classify every face (scenes: found faces of 32 px and more) under the camera conditions of the robustness suite" };
+        var mistakesCondition = new Option<string?>("--mistakes-condition") { Description = $"Draw the --mistakes sheet from one robustness condition's verdicts instead ({string.Join(", ", CameraCondition.Suite.Select(c => c.Name))}); needs --robustness" };
 
         var command = new Command("evaluate", "Score detection and classification on annotated scenes or labelled crops.");
-        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn, robustness, trackedFrames, mistakes })
+        foreach (var option in new Option[] { images, annotations, crops, report, dump, strictWorn, robustness, trackedFrames, mistakes, mistakesCondition })
         {
             command.Options.Add(option);
         }
@@ -52,6 +53,18 @@ public static class EvaluateCommand
             {
                 result.AddError("scenes mode needs both --images and --annotations");
             }
+
+            if (result.GetValue(mistakesCondition) is { } condition)
+            {
+                if (!CameraCondition.Suite.Any(c => c.Name == condition))
+                {
+                    result.AddError($"--mistakes-condition '{condition}' is no condition of the robustness suite; choose one of {string.Join(", ", CameraCondition.Suite.Select(c => c.Name))}");
+                }
+                else if (!result.GetValue(robustness) || result.GetValue(mistakes) is null)
+                {
+                    result.AddError("--mistakes-condition needs --robustness and --mistakes");
+                }
+            }
         });
 
         command.SetAction((parse, _) => Task.FromResult(Execute(
@@ -65,6 +78,7 @@ public static class EvaluateCommand
             parse.GetValue(robustness),
             parse.GetValue(trackedFrames),
             parse.GetValue(mistakes)?.FullName,
+            parse.GetValue(mistakesCondition),
             Console.Out,
             Console.Error)));
         return command;
@@ -81,6 +95,7 @@ public static class EvaluateCommand
         bool robustness,
         int trackedFrames,
         string? mistakesPath,
+        string? mistakesCondition,
         TextWriter output,
         TextWriter error)
     {
@@ -90,10 +105,19 @@ public static class EvaluateCommand
             using var services = EdgeMaskHost.BuildValidatedServices(configFile, new Dictionary<string, string?> { ["Detection:FullScanEveryFrames"] = "1" });
             var classifier = services.GetRequiredService<IMaskClassifier>();
 
+            // The sheet shows the original verdicts, or one robustness condition's when --mistakes-condition names one.
+            using var sheet = new MistakeSheet();
+            var suite = robustness ? new RobustnessSuite(classifier, observer: mistakesCondition is null ? null : verdict =>
+            {
+                if (verdict.Condition.Name == mistakesCondition)
+                {
+                    sheet.Add(verdict.Image, verdict.Face.Box, verdict.Truth, verdict.Prediction);
+                }
+            }) : null;
             string summary, markdown, json;
             if (cropsDir is not null)
             {
-                var result = new CropEvaluator(classifier).Evaluate(cropsDir, robustness ? new RobustnessSuite(classifier) : null);
+                var result = new CropEvaluator(classifier).Evaluate(cropsDir, suite);
                 (summary, markdown, json) = (EvaluationReport.SummaryLine(result), EvaluationReport.Markdown(result, $"Crops evaluation: {cropsDir}"), EvaluationReport.Json(result));
             }
             else
@@ -105,7 +129,6 @@ public static class EvaluateCommand
                     Directory.CreateDirectory(dumpDir);
                 }
 
-                using var sheet = new MistakeSheet();
                 var result = new SceneEvaluator(analyzer).Evaluate(
                     imagesDir!,
                     truth,
@@ -116,13 +139,12 @@ public static class EvaluateCommand
                             DumpMistakes(dumpDir, image, r);
                         }
 
-                        sheet.Add(image, r);
+                        if (mistakesCondition is null)
+                        {
+                            sheet.Add(image, r);
+                        }
                     },
-                    robustness ? new RobustnessSuite(classifier) : null);
-                if (mistakesPath is not null)
-                {
-                    sheet.Write(mistakesPath);
-                }
+                    suite);
 
                 if (trackedFrames > 0)
                 {
@@ -131,6 +153,11 @@ public static class EvaluateCommand
                 }
 
                 (summary, markdown, json) = (EvaluationReport.SummaryLine(result), EvaluationReport.Markdown(result, $"Scenes evaluation: {imagesDir}"), EvaluationReport.Json(result));
+            }
+
+            if (mistakesPath is not null)
+            {
+                sheet.Write(mistakesPath);
             }
 
             if (reportDir is not null)

@@ -38,6 +38,24 @@ public sealed class MistakeSheetTests
     }
 
     [Fact]
+    public void Add_OneFace_KeepsOnlyAVerdictThatMissesItsGroupsTarget()
+    {
+        using var image = new Mat(100, 100, MatType.CV_8UC3, Scalar.All(120));
+        using var sheet = new MistakeSheet();
+        var box = new PixelBox(20, 20, 50, 50);
+        MaskPrediction Said(MaskStatus status) => new(status, 0.7f, status);
+
+        sheet.Add(image, box, MaskStatus.NoMask, Said(MaskStatus.NoMask));
+        sheet.Add(image, box, MaskStatus.WornIncorrectly, Said(MaskStatus.NoMask));
+        sheet.Add(image, box, MaskStatus.Mask, Said(MaskStatus.Mask));
+        Assert.Equal(0, sheet.Count);
+
+        sheet.Add(image, box, MaskStatus.NoMask, Said(MaskStatus.Mask));
+        sheet.Add(image, box, MaskStatus.Mask, new MaskPrediction(MaskStatus.Uncertain, 0.45f, MaskStatus.Mask));
+        Assert.Equal(2, sheet.Count);
+    }
+
+    [Fact]
     public void Write_NoMistakes_WritesNothing()
     {
         using var sheet = new MistakeSheet();

@@ -24,6 +24,24 @@ public sealed class RobustnessSuiteTests
     }
 
     [Fact]
+    public void Add_WithAnObserver_ShowsItEveryVerdictOnTheImageTheConditionMade()
+    {
+        var seen = new List<(string Condition, double Brightness, PixelBox Face, MaskStatus Truth, MaskStatus Verdict)>();
+        var suite = new RobustnessSuite(new BrightnessClassifier(), observer: v =>
+            seen.Add((v.Condition.Name, Cv2.Mean(v.Image).Val0, v.Face.Box, v.Truth, v.Prediction.Status)));
+        using var frame = new Mat(200, 300, MatType.CV_8UC3, Scalar.All(180));
+
+        suite.Add(frame, new FaceDetection(new PixelBox(100, 80, 40, 40), 0.9f), MaskStatus.WornIncorrectly, seed: 1);
+
+        Assert.Equal(CameraCondition.Suite.Select(c => c.Name), seen.Select(s => s.Condition));
+        Assert.All(seen, s => Assert.Equal((new PixelBox(20, 20, 40, 40), MaskStatus.WornIncorrectly), (s.Face, s.Truth)));
+        var byName = seen.ToDictionary(s => s.Condition);
+        Assert.Equal(180, byName["original"].Brightness, 1);
+        Assert.True(byName["dark-ev"].Brightness < 100, "the observer sees the under-exposed image, not the original");
+        Assert.Equal(MaskStatus.Mask, byName["dark-ev"].Verdict);
+    }
+
+    [Fact]
     public void Results_DarkConditions_CountedApartFromTheOriginal()
     {
         // The stand-in calls a bright face bare (flagged) and a dark one masked, so under-exposure turns a right call wrong.
