@@ -8,6 +8,7 @@ var root = new RootCommand("edgemask-train: trains, exports, quantizes and evalu
     TrainCommand.Create(),
     ExportCommand.Create(),
     InterpolateCommand.Create(),
+    FeatureHeadCommand.Create(),
     EvaluateCommand.Create(),
     PreviewCommand.Create(),
 };

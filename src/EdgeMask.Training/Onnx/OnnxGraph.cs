@@ -62,6 +62,8 @@ internal sealed class OnnxGraph
 
     public static AttributeProto Int(string name, long value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
+    public static AttributeProto Text(string name, string value) => new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
+
     public static ValueInfoProto Value(string name, int elementType, object[]? shape)
     {
         var tensorType = new TypeProto.Types.Tensor { ElemType = elementType };
