@@ -139,7 +139,7 @@ public static class EvaluateCommand
                             DumpMistakes(dumpDir, image, r);
                         }
 
-                        if (mistakesCondition is null)
+                        if (mistakesPath is not null && mistakesCondition is null)
                         {
                             sheet.Add(image, r);
                         }
