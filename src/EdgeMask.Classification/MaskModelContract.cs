@@ -27,6 +27,7 @@ internal static class MaskModelContract
         var outputsProbabilities = ReadOutputKind(path, metadata);
         var cropMargin = ReadCropMargin(path, metadata);
         var inputColour = ReadInputColour(path, metadata);
+        var inputContrast = ReadInputContrast(path, metadata);
 
         var classCount = output.Dimensions[1];
         if (classCount > 0 && classCount != labels.Count)
@@ -48,7 +49,8 @@ internal static class MaskModelContract
             outputsProbabilities,
             cropMargin,
             new Dictionary<string, string>(metadata, StringComparer.Ordinal).AsReadOnly(),
-            inputColour);
+            inputColour,
+            inputContrast);
     }
 
     /// <summary>The batch size the model accepts at most: its fixed N, or int.MaxValue when N is dynamic.</summary>
@@ -209,19 +211,30 @@ internal static class MaskModelContract
         return margin;
     }
 
-    private static InputColour ReadInputColour(string path, IReadOnlyDictionary<string, string> metadata)
+    private static InputColour ReadInputColour(string path, IReadOnlyDictionary<string, string> metadata) =>
+        ReadChoice(path, metadata, MaskModelMetadata.InputColour, InputColour.Colour, ("colour", InputColour.Colour), ("grey", InputColour.Grey));
+
+    private static InputContrast ReadInputContrast(string path, IReadOnlyDictionary<string, string> metadata) =>
+        ReadChoice(path, metadata, MaskModelMetadata.InputContrast, InputContrast.AsCaptured, ("as_captured", InputContrast.AsCaptured), ("standardised", InputContrast.Standardised));
+
+    /// <summary>An optional key naming one of <paramref name="choices"/>; <paramref name="absent"/> when the key is missing.</summary>
+    private static T ReadChoice<T>(string path, IReadOnlyDictionary<string, string> metadata, string key, T absent, params (string Name, T Value)[] choices)
     {
-        if (!metadata.TryGetValue(MaskModelMetadata.InputColour, out var text))
+        if (!metadata.TryGetValue(key, out var text))
         {
-            return InputColour.Colour;
+            return absent;
         }
 
-        return text.Trim().ToLowerInvariant() switch
+        var name = text.Trim().ToLowerInvariant();
+        foreach (var choice in choices)
         {
-            "colour" => InputColour.Colour,
-            "grey" => InputColour.Grey,
-            _ => throw new MaskModelException(path, $"{MaskModelMetadata.InputColour} must be 'colour' or 'grey', found '{text}'"),
-        };
+            if (choice.Name == name)
+            {
+                return choice.Value;
+            }
+        }
+
+        throw new MaskModelException(path, $"{key} must be {string.Join(" or ", choices.Select(c => $"'{c.Name}'"))}, found '{text}'");
     }
 
     private static string Require(string path, IReadOnlyDictionary<string, string> metadata, string key) =>

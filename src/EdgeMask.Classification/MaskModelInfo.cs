@@ -15,7 +15,8 @@ public sealed record MaskModelInfo(
     bool OutputsProbabilities,
     double? TrainedCropMargin,
     IReadOnlyDictionary<string, string> Metadata,
-    InputColour InputColour = InputColour.Colour);
+    InputColour InputColour = InputColour.Colour,
+    InputContrast InputContrast = InputContrast.AsCaptured);
 
 public enum ChannelOrder
 {

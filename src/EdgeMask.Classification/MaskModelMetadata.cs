@@ -13,6 +13,7 @@ public static class MaskModelMetadata
     public const string Metrics = "edgemask.metrics";
     public const string Quantization = "edgemask.quantization";
     public const string InputColour = "edgemask.input_colour";
+    public const string InputContrast = "edgemask.input_contrast";
 
     public const string OutputProbabilities = "probabilities";
     public const string OutputLogits = "logits";

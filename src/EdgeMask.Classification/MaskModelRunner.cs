@@ -6,15 +6,16 @@ namespace EdgeMask.Classification;
 
 /// <summary>
 /// One loaded classifier model with its input and output buffers: crops are queued into the input buffer and scored
-/// in batches; tensors for each batch size are bound once and kept, so a frame allocates nothing here. A grey model
-/// (<see cref="InputColour.Grey"/>) gets every crop turned grey first. Not thread-safe: one caller (the frame loop).
+/// in batches; tensors for each batch size are bound once and kept, so a frame allocates nothing here. Each crop is
+/// first prepared as the model's metadata asks (<see cref="CropPreparation"/>: grey, standardised contrast). Not
+/// thread-safe: one caller (the frame loop).
 /// </summary>
 internal sealed class MaskModelRunner : IDisposable
 {
     private readonly LoadedMaskModel _model;
     private readonly RunOptions _runOptions = new();
     private readonly CropTensorWriter _writer;
-    private readonly Mat _grey = new();
+    private readonly Mat _prepared = new();
     private readonly Mat _luminance = new();
     private readonly Size _inputSize;
     private readonly int _imageLength;
@@ -56,13 +57,7 @@ internal sealed class MaskModelRunner : IDisposable
     /// </summary>
     public void Add(Mat inputSizedCrop, int face, double threshold, MaskPrediction[] results)
     {
-        var crop = inputSizedCrop;
-        if (_model.Info.InputColour == InputColour.Grey)
-        {
-            GreyCrop.ToGrey(inputSizedCrop, _grey, _luminance);
-            crop = _grey;
-        }
-
+        var crop = CropPreparation.Prepare(inputSizedCrop, _model.Info.InputColour, _model.Info.InputContrast, _prepared, _luminance);
         _writer.Write(crop, _input.AsSpan(_queued * _imageLength, _imageLength));
         _faceOfSlot[_queued++] = face;
         if (_queued == MaxBatch)
@@ -141,7 +136,7 @@ internal sealed class MaskModelRunner : IDisposable
         }
 
         _runOptions.Dispose();
-        _grey.Dispose();
+        _prepared.Dispose();
         _luminance.Dispose();
         _model.Dispose();
     }

@@ -48,6 +48,26 @@ public sealed class MaskModelFileTests : IDisposable
     }
 
     [Fact]
+    public void Inspect_InputContrast_IsAsCapturedUnlessTheModelSaysStandardised()
+    {
+        Assert.Equal(InputContrast.AsCaptured, MaskModelFile.Inspect(TinyMaskModel.RedMeansMask().WriteTo(_directory, "plain.onnx")).InputContrast);
+        var standardised = TinyMaskModel.RedMeansMask().WithMetadata(MaskModelMetadata.InputContrast, "standardised").WriteTo(_directory, "standardised.onnx");
+
+        Assert.Equal(InputContrast.Standardised, MaskModelFile.Inspect(standardised).InputContrast);
+    }
+
+    [Fact]
+    public void Inspect_UnknownInputContrast_NamesTheFileTheKeyAndTheValue()
+    {
+        var path = TinyMaskModel.RedMeansMask().WithMetadata(MaskModelMetadata.InputContrast, "equalised").WriteTo(_directory, "odd.onnx");
+
+        var error = Assert.Throws<MaskModelException>(() => MaskModelFile.Inspect(path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("edgemask.input_contrast must be 'as_captured' or 'standardised', found 'equalised'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_GreyModelOfAnotherInputSize_NamesTheGreyModelAndBothSizes()
     {
         var main = TinyMaskModel.RedMeansMask().WriteTo(_directory, "main.onnx");

@@ -79,6 +79,23 @@ public sealed class OnnxMaskClassifierTests
     }
 
     [Fact]
+    public void Classify_StandardisedGreyModel_SeesEveryExposureOfAFlatFaceAtOneLevel()
+    {
+        // Score rises with brightness; standardised, a flat face of any brightness becomes mid-grey (one answer).
+        var brightMeansMask = TinyMaskModel.RedMeansMask() with { Weights = new float[,] { { 4f, 0f }, { 4f, 0f }, { 4f, 0f } }, Bias = [-6f, 0f] };
+        var standardised = brightMeansMask.WithMetadata(MaskModelMetadata.InputColour, "grey").WithMetadata(MaskModelMetadata.InputContrast, "standardised");
+        using var plain = ClassifierHarness.Create(brightMeansMask.WithMetadata(MaskModelMetadata.InputColour, "grey"));
+        using var harness = ClassifierHarness.Create(standardised);
+        using var frame = TestFrames.WithFaces([TestFrames.Bgr(40, 40, 40), TestFrames.Bgr(200, 200, 200)], out var faces);
+
+        var expected = standardised.ExpectedProbabilities(128, 128, 128);
+        var results = harness.Classifier.Classify(frame, faces);
+        Assert.All(results.Take(2), result => Assert.Equal(expected.Max(), result.Confidence, Tolerance));
+        var unstandardised = plain.Classifier.Classify(frame, faces);
+        Assert.NotEqual(unstandardised[0].Confidence, unstandardised[1].Confidence, Tolerance);
+    }
+
+    [Fact]
     public void Classify_NormalisationAndChannelOrderFromMetadata_AreApplied()
     {
         var model = TinyMaskModel.RedMeansMask(gain: 2f) with

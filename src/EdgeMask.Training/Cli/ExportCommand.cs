@@ -34,7 +34,7 @@ internal static class ExportCommand
                     Console.Error.WriteLine($"warning: data listing {folder.ListingSha256} differs from the one the checkpoint was trained on ({description.DatasetSha256}).");
                 }
 
-                var input = InputSpec.Default with { Width = description.InputWidth, Height = description.InputHeight, CropMargin = description.CropMargin, Greyscale = description.Greyscale };
+                var input = InputSpec.Default with { Width = description.InputWidth, Height = description.InputHeight, CropMargin = description.CropMargin, Greyscale = description.Greyscale, StandardisedContrast = description.StandardisedContrast };
                 new ExportPipeline(Console.Out).Run(loaded.Select(c => c.Net).ToList(), folder, classes, input, result.GetValue(output)!, result.GetValue(name)!);
                 return Task.FromResult(0);
             }

@@ -8,20 +8,21 @@ using EdgeMask.Training.Training;
 namespace EdgeMask.Training.Cli;
 
 /// <summary>
-/// `interpolate`: a model between a fine-tuned model and the model it was fine-tuned from, weight by weight
-/// (<see cref="WeightInterpolation"/>), exported, calibrated and quantized like a trained one.
+/// `interpolate`: a model between a fine-tuned model and the model it was fine-tuned from (WiSE-FT), or between two
+/// fine-tunes of one model (a model soup), weight by weight (<see cref="WeightInterpolation"/>), exported, calibrated
+/// and quantized like a trained one. Networks that do not share a starting point do not average into anything useful.
 /// </summary>
 internal static class InterpolateCommand
 {
     public static Command Create()
     {
-        var from = new Option<string>("--from") { Description = "fp32 model the other was fine-tuned from (weight 0).", Required = true };
-        var to = new Option<string>("--to") { Description = "fp32 model fine-tuned from --from (weight 1).", Required = true };
+        var from = new Option<string>("--from") { Description = "fp32 model the other was fine-tuned from, or another fine-tune of the same model (weight 0).", Required = true };
+        var to = new Option<string>("--to") { Description = "fp32 model fine-tuned from --from, or from the model --from was fine-tuned from (weight 1).", Required = true };
         var weight = new Option<double>("--weight") { Description = "How far towards --to, 0-1.", DefaultValueFactory = _ => 0.5 };
         var data = new Option<string>("--data") { Description = "Data set for calibration and the test-split scores.", DefaultValueFactory = _ => DefaultPaths.MaskCrops };
         var output = new Option<string>("--output") { Description = "Folder for {name}.fp32.onnx and {name}.int8.onnx.", Required = true };
         var name = new Option<string>("--name") { Description = "Base name of the model files.", DefaultValueFactory = _ => ExportPipeline.DefaultModelName };
-        var command = new Command("interpolate", "Average a fine-tuned fp32 model with the fp32 model it started from, weight by weight (WiSE-FT), and export it as fp32 and int8.")
+        var command = new Command("interpolate", "Average a fine-tuned fp32 model with the fp32 model it started from (WiSE-FT) or with a sibling fine-tune (a model soup), weight by weight, and export it as fp32 and int8.")
         {
             from, to, weight, data, output, name,
         };
@@ -72,10 +73,9 @@ internal static class InterpolateCommand
         }
 
         var (a, b) = (Read(fromPath), Read(toPath));
-        if (a.Width != b.Width || a.Height != b.Height || a.CropMargin != b.CropMargin || a.Greyscale != b.Greyscale
-            || !a.Mean.SequenceEqual(b.Mean) || !a.Std.SequenceEqual(b.Std))
+        if (!a.SameInputAs(b))
         {
-            throw new InvalidDataException($"'{toPath}' does not take the input of '{fromPath}' (size, crop margin, mean/std or colour differ); only models of one input interpolate.");
+            throw new InvalidDataException($"'{toPath}' does not take the input of '{fromPath}' (size, crop margin, mean/std, colour or contrast differ); only models of one input interpolate.");
         }
 
         return a;

@@ -31,6 +31,7 @@ internal static class TrainCommand
         var fineTune = new Option<string?>("--fine-tune-from") { Description = "fp32 ONNX model to start from; trains only its head (see --fine-tune-all)." };
         var fineTuneAll = new Option<bool>("--fine-tune-all") { Description = "With --fine-tune-from: train every layer, not only the head; several seeds start from the model's networks in order (the shipped grey model: 43 44 from the shipped colour pair)." };
         var greyscale = new Option<bool>("--greyscale") { Description = "Train on grey crops only (every crop turned grey after augmentation): a model for infrared night mode, marked edgemask.input_colour=grey." };
+        var standardise = new Option<bool>("--standardise-contrast") { Description = "Standardise every crop's contrast (one gain and offset per crop to a fixed luminance mean and spread, capped gain), in training and in the daemon: marked edgemask.input_contrast=standardised." };
         var name = new Option<string>("--name") { Description = "Base name of the model files ({name}.fp32.onnx, {name}.int8.onnx).", DefaultValueFactory = _ => ExportPipeline.DefaultModelName };
         var threads = new Option<int>("--threads") { Description = "TorchSharp and sample preparation threads; the shipped model used 1.", DefaultValueFactory = _ => 1 };
         var overNose = new Option<double>("--synthetic-mask") { Description = "Share of bare faces given a painted mask.", DefaultValueFactory = _ => 0.3 };
@@ -56,7 +57,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the mask classifier (or fine-tune a shipped one) and export fp32 and int8 ONNX models.")
         {
-            data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, fineTuneAll, greyscale, name, threads,
+            data, output, checkpoint, seed, epochs, patience, batch, learningRate, classes, width, inputSize, margin, maxPerClass, fineTune, fineTuneAll, greyscale, standardise, name, threads,
             overNose, belowNose, hand, sunglasses, weightAverage, rotation, shift, zoom, shear, wholeImage, infrared, jpeg, jpegMinQuality, noPhotometric, transplant, chin, unmask, respirator, keepUndetected, classWeights,
         };
         command.SetAction((result, cancellationToken) =>
@@ -89,7 +90,7 @@ internal static class TrainCommand
                 WeightAverageDecay = result.GetValue(weightAverage),
                 Classes = result.GetValue(classes),
                 Width = result.GetValue(width),
-                Input = InputSpec.Default with { Width = size, Height = size, CropMargin = result.GetValue(margin), Greyscale = result.GetValue(greyscale) },
+                Input = InputSpec.Default with { Width = size, Height = size, CropMargin = result.GetValue(margin), Greyscale = result.GetValue(greyscale), StandardisedContrast = result.GetValue(standardise) },
                 MaxImagesPerClass = result.GetValue(maxPerClass),
                 FineTuneFrom = result.GetValue(fineTune),
                 FineTuneAllLayers = result.GetValue(fineTuneAll),

@@ -7,8 +7,8 @@ namespace EdgeMask.Training.Imaging;
 /// <summary>
 /// Turns a BGR image and a face box into the network's input with the daemon's own code: EdgeMask.Classification's
 /// <see cref="FaceCrop"/> (face grown by the margin, clipped, bilinear resize) and <see cref="CropTensorWriter"/>
-/// (RGB, scaled to [0, 1], mean/std normalised, CHW), after <see cref="GreyCrop.ToGrey"/> for a grey model. Without a
-/// face box the whole image is the crop.
+/// (RGB, scaled to [0, 1], mean/std normalised, CHW), after <see cref="CropPreparation"/> (grey, standardised contrast)
+/// as the spec asks. Without a face box the whole image is the crop.
 /// </summary>
 public sealed class CropPreprocessor(InputSpec spec)
 {
@@ -41,15 +41,8 @@ public sealed class CropPreprocessor(InputSpec spec)
             throw new ArgumentException($"Expected a {Spec.Width}x{Spec.Height} image, got {inputSizedBgr.Width}x{inputSizedBgr.Height}.", nameof(inputSizedBgr));
         }
 
-        if (Spec.Greyscale)
-        {
-            using var grey = new Mat();
-            using var luminance = new Mat();
-            GreyCrop.ToGrey(inputSizedBgr, grey, luminance);
-            _writer.Write(grey, destination);
-            return;
-        }
-
-        _writer.Write(inputSizedBgr, destination);
+        using var prepared = new Mat();
+        using var luminance = new Mat();
+        _writer.Write(CropPreparation.Prepare(inputSizedBgr, Spec.Colour, Spec.Contrast, prepared, luminance), destination);
     }
 }

@@ -22,6 +22,7 @@ public sealed record ModelMetadata(
     public const string MetricsKey = "edgemask.metrics";
     public const string QuantizationKey = "edgemask.quantization";
     public const string InputColourKey = "edgemask.input_colour";
+    public const string InputContrastKey = "edgemask.input_contrast";
 
     public ModelMetadata With(string quantization) => this with { Quantization = quantization };
 
@@ -42,6 +43,12 @@ public sealed record ModelMetadata(
         {
             // Written for grey models only, so colour models stay byte for byte what earlier versions wrote.
             Add(InputColourKey, "grey");
+        }
+
+        if (Input.StandardisedContrast)
+        {
+            // Written for standardised models only, for the same reason.
+            Add(InputContrastKey, "standardised");
         }
     }
 
@@ -90,7 +97,13 @@ public sealed record ModelMetadata(
             throw new InvalidDataException($"Model '{path}' metadata '{InputColourKey}' must be 'colour' or 'grey', got '{colour}'.");
         }
 
-        return new ModelMetadata(labels, new InputSpec(width, height, Floats(MeanKey), Floats(StdKey), margin, colour == "grey"),
+        var contrast = props.GetValueOrDefault(InputContrastKey, "as_captured");
+        if (contrast is not ("as_captured" or "standardised"))
+        {
+            throw new InvalidDataException($"Model '{path}' metadata '{InputContrastKey}' must be 'as_captured' or 'standardised', got '{contrast}'.");
+        }
+
+        return new ModelMetadata(labels, new InputSpec(width, height, Floats(MeanKey), Floats(StdKey), margin, colour == "grey", contrast == "standardised"),
             props.GetValueOrDefault(DatasetKey, ""), props.GetValueOrDefault(MetricsKey, "{}"), Get(QuantizationKey));
     }
 

@@ -7,7 +7,7 @@ namespace EdgeMask.Training.Training;
 /// TorchSharp weights plus a JSON description of the architecture, written right after training so that the
 /// export, quantization and report steps can be rerun without training again.
 /// </summary>
-public sealed record Checkpoint(int Classes, int Width, int InputWidth, int InputHeight, double CropMargin, int Seed, string DatasetSha256, bool Greyscale = false)
+public sealed record Checkpoint(int Classes, int Width, int InputWidth, int InputHeight, double CropMargin, int Seed, string DatasetSha256, bool Greyscale = false, bool StandardisedContrast = false)
 {
     private const string DescriptionFile = "mask_classifier.checkpoint.json";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
@@ -16,7 +16,7 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
     {
         Directory.CreateDirectory(directory);
         net.save(Path.Combine(directory, "mask_classifier.weights.dat"));
-        var description = new Checkpoint(options.Classes, options.Width, options.Input.Width, options.Input.Height, options.Input.CropMargin, options.Seed, datasetSha256, options.Input.Greyscale);
+        var description = new Checkpoint(options.Classes, options.Width, options.Input.Width, options.Input.Height, options.Input.CropMargin, options.Seed, datasetSha256, options.Input.Greyscale, options.Input.StandardisedContrast);
         File.WriteAllText(Path.Combine(directory, DescriptionFile), JsonSerializer.Serialize(description, Json));
     }
 
@@ -76,6 +76,7 @@ public sealed record Checkpoint(int Classes, int Width, int InputWidth, int Inpu
                 : (other.InputWidth, other.InputHeight) != (first.InputWidth, first.InputHeight) ? $"input {other.InputWidth}x{other.InputHeight}, not {first.InputWidth}x{first.InputHeight}"
                 : other.CropMargin != first.CropMargin ? $"crop margin {other.CropMargin}, not {first.CropMargin}"
                 : other.Greyscale != first.Greyscale ? $"{(other.Greyscale ? "grey" : "colour")} input, not {(first.Greyscale ? "grey" : "colour")}"
+                : other.StandardisedContrast != first.StandardisedContrast ? $"contrast {(other.StandardisedContrast ? "standardised" : "as captured")}, not {(first.StandardisedContrast ? "standardised" : "as captured")}"
                 : other.DatasetSha256 != first.DatasetSha256 ? $"data listing {other.DatasetSha256}, not {first.DatasetSha256}"
                 : null;
             if (difference is not null)

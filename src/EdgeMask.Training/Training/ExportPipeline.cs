@@ -77,7 +77,7 @@ public sealed class ExportPipeline(TextWriter log)
 
         var summary = new Dictionary<string, object>
         {
-            ["split"] = input.Greyscale ? "test (SHA-256 of file name, 70/15/15), crops turned grey" : "test (SHA-256 of file name, 70/15/15)",
+            ["split"] = "test (SHA-256 of file name, 70/15/15)" + (input.Greyscale ? ", crops turned grey" : "") + (input.StandardisedContrast ? ", contrast standardised" : ""),
             ["test_images"] = test.Count,
             ["fp32"] = Summary(fp32Metrics),
             ["int8"] = Summary(int8Metrics),

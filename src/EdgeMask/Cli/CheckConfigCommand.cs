@@ -36,7 +36,7 @@ public static class CheckConfigCommand
             output.WriteLine($"mask classifier: {model.Path}, classes {string.Join("/", model.Labels)}, input {model.InputWidth}x{model.InputHeight}, runs in ONNX Runtime");
             output.WriteLine(grey is null
                 ? "grey faces (infrared night mode): the mask classifier above (no Classification:GreyModelPath)"
-                : $"grey faces (infrared night mode): {grey.Path}, classes {string.Join("/", grey.Labels)}, {(grey.InputColour == InputColour.Grey ? "trained on grey crops" : "a colour model")}");
+                : $"grey faces (infrared night mode): {grey.Path}, classes {string.Join("/", grey.Labels)}, {(grey.InputColour == InputColour.Grey ? "trained on grey crops" : "a colour model")}{(grey.InputContrast == InputContrast.Standardised ? ", contrast standardised per crop" : "")}");
             output.WriteLine("configuration is valid");
             return ExitCodes.Success;
         }

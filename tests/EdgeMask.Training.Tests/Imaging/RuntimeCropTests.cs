@@ -37,6 +37,34 @@ public class RuntimeCropTests
     }
 
     [Fact]
+    public void Normalize_StandardisedSpec_WritesWhatTheDaemonsPreparationGives()
+    {
+        using var crop = new Mat(64, 64, MatType.CV_8UC3);
+        Cv2.Randu(crop, Scalar.All(20), Scalar.All(70));
+        using var original = crop.Clone();
+        var spec = InputSpec.Default with { Greyscale = true, StandardisedContrast = true };
+        var values = new float[spec.Values];
+
+        new CropPreprocessor(spec).Normalize(crop, values);
+
+        using var prepared = new Mat();
+        using var luminance = new Mat();
+        var expected = new float[spec.Values];
+        new CropTensorWriter(ChannelOrder.Rgb, spec.Mean, spec.Std)
+            .Write(CropPreparation.Prepare(crop, InputColour.Grey, InputContrast.Standardised, prepared, luminance), expected);
+        Assert.Equal(expected, values);
+        Assert.NotEqual(expected, NormalizedAsCaptured(crop, spec));
+        Assert.Equal(0, Cv2.Norm(crop, original, NormTypes.L1));
+    }
+
+    private static float[] NormalizedAsCaptured(Mat crop, InputSpec spec)
+    {
+        var values = new float[spec.Values];
+        new CropPreprocessor(spec with { StandardisedContrast = false }).Normalize(crop, values);
+        return values;
+    }
+
+    [Fact]
     public void Crop_WithFaceBox_TakesTheFaceGrownByTheMarginOnEachSide()
     {
         using var image = PositionCodedImage(100, 100);

@@ -128,6 +128,18 @@ public sealed class EnsembleExportTests(TrainedTinyModel tiny)
     }
 
     [Fact]
+    public void Checkpoints_WithAndWithoutStandardisedContrast_AreNotAveraged()
+    {
+        var plain = new Checkpoint(3, 32, 64, 64, 0.15, 43, "abc", Greyscale: true);
+        var standardised = plain with { StandardisedContrast = true };
+
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Common(["runs/plain", "runs/std"], [plain, standardised]));
+
+        Assert.Contains("'runs/std'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("contrast standardised, not as captured", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SingleNetwork_KeepsItsPlainHead()
     {
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(_tiny.Export.Int8Path));

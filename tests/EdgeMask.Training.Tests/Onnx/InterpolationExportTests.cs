@@ -68,10 +68,7 @@ public sealed class InterpolationExportTests : IDisposable
     [Fact]
     public void Interpolate_AGreyModelWithAColourOne_IsRefusedNamingBothFiles()
     {
-        var grey = Path.Combine(_directory, "grey.fp32.onnx");
-        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(_second));
-        model.MetadataProps.Add(new StringStringEntryProto { Key = ModelMetadata.InputColourKey, Value = "grey" });
-        File.WriteAllBytes(grey, model.ToByteArray());
+        var grey = SecondModelWith(ModelMetadata.InputColourKey, "grey", "grey.fp32.onnx");
 
         var error = Assert.Throws<InvalidDataException>(() =>
             InterpolateCommand.Run(_tiny.Export.Fp32Path, grey, 0.5, _tiny.Result.Data, Path.Combine(_directory, "grey"), "grey", TextWriter.Null));
@@ -79,6 +76,28 @@ public sealed class InterpolationExportTests : IDisposable
         Assert.Contains(grey, error.Message, StringComparison.Ordinal);
         Assert.Contains(_tiny.Export.Fp32Path, error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_directory, "grey")));
+    }
+
+    [Fact]
+    public void Interpolate_AStandardisedModelWithAnUnstandardisedOne_IsRefused()
+    {
+        var standardised = SecondModelWith(ModelMetadata.InputContrastKey, "standardised", "standardised.fp32.onnx");
+
+        var error = Assert.Throws<InvalidDataException>(() =>
+            InterpolateCommand.Run(_tiny.Export.Fp32Path, standardised, 0.5, _tiny.Result.Data, Path.Combine(_directory, "std"), "std", TextWriter.Null));
+
+        Assert.Contains("contrast differ", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_directory, "std")));
+    }
+
+    /// <summary>A copy of the second model with one more metadata entry.</summary>
+    private string SecondModelWith(string key, string value, string fileName)
+    {
+        var path = Path.Combine(_directory, fileName);
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(_second));
+        model.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        File.WriteAllBytes(path, model.ToByteArray());
+        return path;
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -40,6 +40,38 @@ public class ModelMetadataTests
     }
 
     [Fact]
+    public void StandardisedModel_IsMarkedAndReadBack_OthersCarryNoContrastKey()
+    {
+        var plain = new ModelProto();
+        var standardised = new ModelProto();
+        var metadata = new ModelMetadata(["with_mask", "without_mask"], InputSpec.Default, "abc", "{}", "fp32");
+
+        metadata.WriteTo(plain);
+        (metadata with { Input = InputSpec.Default with { Greyscale = true, StandardisedContrast = true } }).WriteTo(standardised);
+
+        Assert.DoesNotContain(plain.MetadataProps, p => p.Key == ModelMetadata.InputContrastKey);
+        Assert.Equal("standardised", standardised.MetadataProps.Single(p => p.Key == ModelMetadata.InputContrastKey).Value);
+        var read = ModelMetadata.Read("s.onnx", standardised.MetadataProps.ToDictionary(p => p.Key, p => p.Value), 64, 64).Input;
+        Assert.True(read.StandardisedContrast);
+        Assert.True(read.Greyscale);
+        Assert.False(ModelMetadata.Read("p.onnx", plain.MetadataProps.ToDictionary(p => p.Key, p => p.Value), 64, 64).Input.StandardisedContrast);
+        Assert.Equal(EdgeMask.Classification.MaskModelMetadata.InputContrast, ModelMetadata.InputContrastKey);
+    }
+
+    [Fact]
+    public void Read_UnknownInputContrast_NamesKeyAndValue()
+    {
+        var model = new ModelProto();
+        new ModelMetadata(["with_mask", "without_mask"], InputSpec.Default, "abc", "{}", "fp32").WriteTo(model);
+        var props = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
+        props[ModelMetadata.InputContrastKey] = "equalised";
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelMetadata.Read("s.onnx", props, 64, 64));
+
+        Assert.Contains("'edgemask.input_contrast' must be 'as_captured' or 'standardised', got 'equalised'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_UnknownInputColour_NamesKeyAndValue()
     {
         var model = new ModelProto();
