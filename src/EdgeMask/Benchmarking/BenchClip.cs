@@ -1,4 +1,5 @@
 using EdgeMask.Evaluation.Fixtures;
+using EdgeMask.Evaluation.Robustness;
 using OpenCvSharp;
 
 namespace EdgeMask.Benchmarking;
@@ -10,14 +11,19 @@ namespace EdgeMask.Benchmarking;
 /// </summary>
 public static class BenchClip
 {
+    /// <summary>The infrared condition's contrast (CameraCondition "infrared").</summary>
+    private const double NightContrast = 0.45;
+
     /// <summary>
     /// Writes a clip of <paramref name="faces"/> people (a face with a body below it, both drifting a few pixels per
     /// frame, as people standing at a door do) and, when <paramref name="passerBy"/> is set, one more person seen
-    /// from behind (a body, no face) walking across the frame.
+    /// from behind (a body, no face) walking across the frame. A <paramref name="night"/> clip is what a camera in
+    /// infrared night mode delivers (grey, flat, soft: the robustness suite's infrared condition), so its faces go to
+    /// the grey model.
     /// </summary>
-    public static string Write(string directory, int width, int height, int faces, int frames, Mat face, Mat background, Mat clothing, bool passerBy = false)
+    public static string Write(string directory, int width, int height, int faces, int frames, Mat face, Mat background, Mat clothing, bool passerBy = false, bool night = false)
     {
-        var path = Path.Combine(directory, $"bench_{width}x{height}_{faces}faces{(passerBy ? "_passerby" : "")}.avi");
+        var path = Path.Combine(directory, $"bench_{width}x{height}_{faces}faces{(passerBy ? "_passerby" : "")}{(night ? "_night" : "")}.avi");
         using var writer = new VideoWriter(path, FourCC.MJPG, 30, new Size(width, height));
         if (!writer.IsOpened())
         {
@@ -40,6 +46,11 @@ public static class BenchClip
             }
 
             PeopleScene.DrawPeople(canvas, scaledFace, body, faces, (f % 10) - 5, (f % 6) - 3);
+            if (night)
+            {
+                CameraEffects.InfraredNight(canvas, NightContrast);
+            }
+
             writer.Write(canvas);
         }
 
