@@ -24,20 +24,21 @@ public static class CropPreparation
             return inputSizedBgr;
         }
 
-        if (colour == InputColour.Grey)
-        {
-            GreyCrop.ToGrey(inputSizedBgr, prepared, luminance);
-        }
-        else
+        if (colour == InputColour.Colour)
         {
             inputSizedBgr.CopyTo(prepared);
+            CropContrast.Standardise(prepared, luminance);
+            return prepared;
         }
 
+        // A grey crop is standardised on its luminance, before it is spread over three channels: one conversion fewer.
+        GreyCrop.Luminance(inputSizedBgr, luminance);
         if (contrast == InputContrast.Standardised)
         {
-            CropContrast.Standardise(prepared, luminance);
+            CropContrast.StandardiseLuminance(luminance);
         }
 
+        GreyCrop.ToBgr(luminance, prepared);
         return prepared;
     }
 }

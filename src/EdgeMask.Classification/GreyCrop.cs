@@ -48,7 +48,23 @@ public static class GreyCrop
         ArgumentNullException.ThrowIfNull(bgr);
         ArgumentNullException.ThrowIfNull(greyBgr);
         ArgumentNullException.ThrowIfNull(luminance);
+        Luminance(bgr, luminance);
+        ToBgr(luminance, greyBgr);
+    }
+
+    /// <summary>Writes the luminance of <paramref name="bgr"/> (OpenCV's BGR to grey weights) into one-channel <paramref name="luminance"/>.</summary>
+    public static void Luminance(Mat bgr, Mat luminance)
+    {
+        ArgumentNullException.ThrowIfNull(bgr);
+        ArgumentNullException.ThrowIfNull(luminance);
         Cv2.CvtColor(bgr, luminance, ColorConversionCodes.BGR2GRAY);
+    }
+
+    /// <summary>Writes a one-channel <paramref name="luminance"/> image into <paramref name="greyBgr"/> as three equal channels.</summary>
+    public static void ToBgr(Mat luminance, Mat greyBgr)
+    {
+        ArgumentNullException.ThrowIfNull(luminance);
+        ArgumentNullException.ThrowIfNull(greyBgr);
         Cv2.CvtColor(luminance, greyBgr, ColorConversionCodes.GRAY2BGR);
     }
 }

@@ -67,6 +67,33 @@ public sealed class CropContrastTests
     }
 
     [Fact]
+    public void StandardiseLuminance_GivesWhatStandardiseGivesTheThreeChannelGreyCrop()
+    {
+        using var crop = FaceLikeCrop(0.35, 45);
+        using var luminance = new Mat();
+        using var greyBgr = new Mat();
+        GreyCrop.ToGrey(crop, greyBgr, luminance);
+        using var scratch = new Mat();
+
+        CropContrast.Standardise(greyBgr, scratch);
+        CropContrast.StandardiseLuminance(luminance);
+
+        using var expanded = new Mat();
+        GreyCrop.ToBgr(luminance, expanded);
+        Assert.Equal(0, Cv2.Norm(greyBgr, expanded, NormTypes.L1));
+    }
+
+    [Fact]
+    public void StandardiseLuminance_NotOneChannel_SaysWhatItGot()
+    {
+        using var colour = new Mat(4, 4, MatType.CV_8UC3, Scalar.All(3));
+
+        var error = Assert.Throws<ArgumentException>(() => CropContrast.StandardiseLuminance(colour));
+
+        Assert.Contains("one-channel", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Prepare_ColourAsCaptured_ReturnsTheCropItself()
     {
         using var crop = FaceLikeCrop(1, 120);
